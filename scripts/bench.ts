@@ -1,0 +1,104 @@
+/**
+ * npm run bench — extraction speed on a generated corpus of plain-text articles: docs/s and MB/s
+ * in this thread and with 1 and 2 worker threads, per-stage time, peak RSS, and cold start (a fresh
+ * `bin/sitrep extract` of one article). Writes docs/performance.md (the section between markers).
+ *   npm run bench [-- --docs 2000]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../src/util/lexicon.js';
+import { generateCorpus } from './bench-corpus.js';
+import { extractBatch, type InputResult } from '../src/run/extract-batch.js';
+import { DEFAULT_PIPELINE } from '../src/pipeline/default-pipeline.js';
+import { newDocument } from '../src/pipeline/run.js';
+import { makeContext } from '../src/pipeline/extract.js';
+import type { Document } from '../src/model/document.js';
+
+const argDocs = process.argv.indexOf('--docs');
+const N = argDocs > 0 ? Number(process.argv[argDocs + 1]) : 2000;
+const corpus = generateCorpus(N);
+const bytes = corpus.reduce((s, d) => s + Buffer.byteLength(d.text), 0);
+const inputs = (): InputResult[] => corpus.map((d) => ({ ok: true, article: { ...d, origin: d.id } }));
+
+async function timeRun(workers: number) {
+  const t0 = performance.now();
+  let n = 0, events = 0;
+  for await (const r of extractBatch(inputs(), { workers })) { n++; if (r.ok) events += r.prediction.events.length; }
+  const s = (performance.now() - t0) / 1000;
+  return { workers, docs: n, events, seconds: s, docsPerSec: n / s, mbPerSec: bytes / 1e6 / s };
+}
+
+function stageTimes() {
+  // per-stage time over the corpus, in this thread (resources already warm)
+  const ctx = makeContext({});
+  const total = new Map<string, number>();
+  for (const d of corpus.slice(0, Math.min(500, N))) {
+    let doc: Document = newDocument({ ...d });
+    for (const st of DEFAULT_PIPELINE) {
+      const t = performance.now();
+      const out = st.run(doc, ctx);
+      total.set(st.name, (total.get(st.name) ?? 0) + performance.now() - t);
+      doc = { ...doc, layers: { ...doc.layers, ...out.layers } };
+    }
+  }
+  const n = Math.min(500, N);
+  return [...total].map(([name, ms]) => ({ name, msPerDoc: ms / n, docsPerSec: n / (ms / 1000) }));
+}
+
+function coldStart(): number {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-bench-'));
+  const f = path.join(dir, 'one.txt');
+  writeFileSync(f, corpus[0]!.text);
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const r = spawnSync(path.join(ROOT, 'bin/sitrep'), ['extract', f, '--published', '2021-03-01', '--format', 'jsonl'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cold start run failed: ${r.stderr}`);
+    runs.push(performance.now() - t);
+  }
+  return Math.min(...runs);
+}
+
+const warm = await timeRun(0); // loads every resource in this thread first
+const inThread = await timeRun(0);
+const w1 = await timeRun(1);
+const w2 = await timeRun(2);
+const stages = stageTimes();
+const rssMb = process.resourceUsage().maxRSS / 1024;
+const cold = coldStart();
+const commit = (() => { try { return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim(); } catch { return '?'; } })();
+const cpu = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`;
+const f1 = (x: number) => x.toFixed(1);
+const section = `<!-- bench:extract -->
+## Extraction (\`npm run bench\`, commit ${commit}, ${new Date().toISOString().slice(0, 10)})
+
+Corpus: ${N} generated plain-text articles, ${(bytes / 1e6).toFixed(2)} MB (mean ${(bytes / N / 1000).toFixed(1)} KB), machine: ${cpu}.
+
+| run | docs/s | MB/s | seconds | events | vs. 1 worker |
+|---|---|---|---|---|---|
+| this thread (resources warm) | ${f1(inThread.docsPerSec)} | ${inThread.mbPerSec.toFixed(2)} | ${inThread.seconds.toFixed(2)} | ${inThread.events} | ${(inThread.docsPerSec / w1.docsPerSec).toFixed(2)}× |
+| 1 worker thread | ${f1(w1.docsPerSec)} | ${w1.mbPerSec.toFixed(2)} | ${w1.seconds.toFixed(2)} | ${w1.events} | 1.00× |
+| 2 worker threads | ${f1(w2.docsPerSec)} | ${w2.mbPerSec.toFixed(2)} | ${w2.seconds.toFixed(2)} | ${w2.events} | ${(w2.docsPerSec / w1.docsPerSec).toFixed(2)}× |
+
+Worker runs include starting the workers and loading their resources (gazetteer, lexicons, model).
+First run in this thread, loading every resource: ${warm.seconds.toFixed(2)} s for ${N} docs.
+
+Peak RSS of the whole process (all runs, workers included): **${rssMb.toFixed(0)} MB**.
+Cold start (fresh \`bin/sitrep extract\` of one article, best of 3, wall time): **${cold.toFixed(0)} ms**.
+
+Per stage, in this thread, over ${Math.min(500, N)} docs:
+
+| stage | ms/doc | docs/s |
+|---|---|---|
+${stages.map((s) => `| ${s.name} | ${s.msPerDoc.toFixed(3)} | ${f1(s.docsPerSec)} |`).join('\n')}
+<!-- bench:extract -->`;
+
+const file = path.join(ROOT, 'docs', 'performance.md');
+let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nMeasured on this project\'s 2-core machine by the scripts named in each section.\n\n<!-- bench:extract --><!-- bench:extract -->\n';
+if (!doc.includes('<!-- bench:extract -->')) doc += '\n<!-- bench:extract --><!-- bench:extract -->\n';
+const parts = doc.split('<!-- bench:extract -->');
+doc = parts[0] + section + parts.slice(2).join('<!-- bench:extract -->');
+writeFileSync(file, doc);
+console.log(section);

@@ -1,0 +1,103 @@
+/**
+ * The `sitrep` command line: thin — parse the arguments, call the core, format the output.
+ */
+import { createWriteStream, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { ERRORS } from '../model/errors.js';
+import { readInputs } from '../io/index.js';
+import { extractBatch } from '../run/extract-batch.js';
+import type { Prediction } from '../output/predictions.js';
+import { Progress } from '../util/progress.js';
+import { ROOT } from '../util/lexicon.js';
+import { summary, tableHeader, tableRows } from './format.js';
+
+const HELP = `sitrep — conflict news in, coded events out
+
+usage:
+  sitrep extract <file|folder|->... [--published YYYY-MM-DD] [--format json|jsonl|table] [--output FILE]
+                 [--workers N] [--summary] [--max-bytes N]
+  sitrep extract --input batch.jsonl --output out.jsonl
+  sitrep --version | --help
+
+Inputs: .txt, .html/.htm, .jsonl ({"id","text","published"?} per line), folders (recursive), - for stdin.
+Output: the PREDICTIONS format (docs/schema.md), one record per article. Bad inputs are reported on
+stderr with an error code and skipped; the rest of the batch goes on (exit status 1 if any failed).
+`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') { process.stdout.write(HELP); return cmd ? 0 : 2; }
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write(JSON.parse(readFileSync(`${ROOT}/package.json`, 'utf8')).version + '\n');
+    return 0;
+  }
+  try {
+    if (cmd === 'extract') return await extractCmd(rest);
+  } catch (e) {
+    if (e instanceof UsageError) { process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n`); return 2; }
+    throw e;
+  }
+  process.stderr.write(`sitrep: unknown command "${cmd}"\n\n${HELP}`);
+  return 2;
+}
+
+class UsageError extends Error {}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+async function extractCmd(args: string[]): Promise<number> {
+  const { values: v, positionals } = parse(args, {
+    published: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' },
+    input: { type: 'string', short: 'i' }, workers: { type: 'string' }, summary: { type: 'boolean' },
+    'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
+  if (v.help) { process.stdout.write(HELP); return 0; }
+  const published = v.published as string | undefined;
+  if (published !== undefined && !DATE.test(published)) throw new UsageError(`--published must be YYYY-MM-DD, got "${published}"`);
+  const paths = [...positionals, ...(v.input ? [v.input as string] : [])];
+  if (!paths.length) throw new UsageError('name at least one input (a file, a folder, a batch .jsonl, or - for stdin)');
+  const output = v.output as string | undefined;
+  const format = (v.format as string | undefined) ?? (output?.endsWith('.jsonl') ? 'jsonl' : output ? 'json' : process.stdout.isTTY ? 'table' : 'jsonl');
+  if (!['json', 'jsonl', 'table'].includes(format)) throw new UsageError(`--format must be json, jsonl or table, got "${format}"`);
+  const maxBytes = v['max-bytes'] ? Number(v['max-bytes']) : undefined;
+  if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError('--max-bytes takes a positive number');
+  const workers = v.workers !== undefined ? Number(v.workers) : null;
+  if (workers !== null && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers takes a whole number (0 = this thread)');
+
+  const out = output ? createWriteStream(output) : process.stdout;
+  const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
+  const bar = new Progress('extract');
+  const kept: Prediction[] = [];
+  // small runs stay in this thread; batches use the cores (each worker loads its own resources)
+  const nWorkers = workers ?? (paths.some((p) => p.endsWith('.jsonl') || !/\.\w+$/.test(p)) ? Math.min(2, availableParallelism()) : 0);
+  let first = true;
+  if (format === 'json') await write('[\n');
+  if (format === 'table') await write(tableHeader() + '\n');
+  for await (const r of extractBatch(readInputs(paths, { maxBytes, published: published ?? null }), { workers: nWorkers, published: published ?? null })) {
+    if (!r.ok) {
+      bar.tick(0, false);
+      process.stderr.write(`error ${r.code} ${r.message}${r.hint ? ` — ${r.hint}` : ''}\n`);
+      continue;
+    }
+    bar.tick(Buffer.byteLength(r.article.text), true);
+    for (const m of r.prediction.messages) if (m.level !== 'info') process.stderr.write(`${m.level} ${m.code} ${r.article.origin ?? r.article.id}: ${m.message}\n`);
+    if (v.summary) kept.push(r.prediction);
+    if (format === 'jsonl') await write(JSON.stringify(r.prediction) + '\n');
+    else if (format === 'json') { await write((first ? '' : ',\n') + JSON.stringify(r.prediction, null, 2)); first = false; }
+    else await write(tableRows(r.prediction).join('\n') + '\n');
+  }
+  if (format === 'json') await write('\n]\n');
+  if (output) await new Promise<void>((res) => (out as ReturnType<typeof createWriteStream>).end(res));
+  if (v.summary) process.stderr.write(summary(kept) + '\n');
+  process.stderr.write(bar.finish() + '\n');
+  return bar.counts.errors ? 1 : 0;
+}

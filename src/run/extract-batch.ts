@@ -1,0 +1,90 @@
+/**
+ * Extraction over a stream of inputs, in this thread or in worker threads, results in input order.
+ * Bad inputs come through as errors and never stop the batch.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Article } from '../model/document.js';
+import type { SitrepError } from '../model/errors.js';
+import { extract } from '../pipeline/extract.js';
+import type { RunOptions } from '../pipeline/stage.js';
+import { toPrediction, type Prediction } from '../output/predictions.js';
+
+export type InputResult = { ok: true; article: Article } | { ok: false; error: SitrepError };
+export type BatchResult =
+  | { ok: true; article: Article; prediction: Prediction }
+  | { ok: false; input: string; code: string; message: string; hint: string | null };
+
+const failure = (input: string, code: string, message: string, hint: string | null): BatchResult =>
+  ({ ok: false, input, code, message, hint });
+
+function inputFailure(r: { ok: false; error: SitrepError }): BatchResult {
+  return failure(r.error.message.split(':')[0] ?? '', r.error.code, r.error.message, r.error.hint ?? null);
+}
+
+function stageFailure(article: Article, p: Prediction): BatchResult | null {
+  const m = p.messages.find((x) => x.code === 'E011_STAGE_FAILED');
+  return m ? failure(article.origin ?? article.id, m.code, `${article.origin ?? article.id}: ${m.message.split('\n')[0]}`, null) : null;
+}
+
+export interface BatchOptions extends RunOptions {
+  /** 0 = in this thread; N = N worker threads. */
+  readonly workers?: number;
+}
+
+export async function* extractBatch(inputs: AsyncIterable<InputResult> | Iterable<InputResult>, opts: BatchOptions = {}): AsyncGenerator<BatchResult> {
+  const runOpts: RunOptions = { published: opts.published ?? null };
+  const n = opts.workers ?? 0;
+  if (n <= 0) {
+    for await (const r of inputs) {
+      if (!r.ok) { yield inputFailure(r); continue; }
+      const p = toPrediction(extract(r.article, runOpts));
+      yield stageFailure(r.article, p) ?? { ok: true, article: r.article, prediction: p };
+    }
+    return;
+  }
+  yield* pooled(inputs, n, runOpts);
+}
+
+async function* pooled(inputs: AsyncIterable<InputResult> | Iterable<InputResult>, n: number, runOpts: RunOptions): AsyncGenerator<BatchResult> {
+  const entry = new URL('./worker-entry.mjs', import.meta.url);
+  const workers = Array.from({ length: n }, () => new Worker(entry, { workerData: runOpts }));
+  const maxInFlight = n * 16;
+  const pending = new Map<number, BatchResult>(); // finished, waiting for their turn
+  const articles = new Map<number, Article>();
+  let nextOut = 0, seq = 0, inFlight = 0;
+  let wake: (() => void) | null = null;
+  let fatal: Error | null = null;
+  const load = new Array<number>(n).fill(0);
+  workers.forEach((w, i) => {
+    w.on('message', (m: { seq: number; prediction?: Prediction; error?: string }) => {
+      const a = articles.get(m.seq)!;
+      articles.delete(m.seq);
+      load[i]!--; inFlight--;
+      pending.set(m.seq, m.prediction
+        ? stageFailure(a, m.prediction) ?? { ok: true, article: a, prediction: m.prediction }
+        : failure(a.origin ?? a.id, 'E011_STAGE_FAILED', `${a.origin ?? a.id}: ${m.error}`, null));
+      wake?.();
+    });
+    w.on('error', (e) => { fatal = e; wake?.(); });
+  });
+  const waitForWork = () => new Promise<void>((r) => { wake = () => { wake = null; r(); }; });
+  function* drain(): Generator<BatchResult> {
+    while (pending.has(nextOut)) { const r = pending.get(nextOut)!; pending.delete(nextOut); nextOut++; yield r; }
+  }
+  try {
+    for await (const r of inputs) {
+      const s = seq++;
+      if (!r.ok) { pending.set(s, inputFailure(r)); yield* drain(); continue; }
+      while (inFlight >= maxInFlight) { await waitForWork(); if (fatal) throw fatal; yield* drain(); }
+      let best = 0;
+      for (let i = 1; i < n; i++) if (load[i]! < load[best]!) best = i;
+      articles.set(s, r.article);
+      load[best]!++; inFlight++;
+      workers[best]!.postMessage({ seq: s, article: r.article });
+      yield* drain();
+    }
+    while (nextOut < seq) { if (!pending.has(nextOut)) { await waitForWork(); if (fatal) throw fatal; } yield* drain(); }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
