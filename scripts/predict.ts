@@ -29,7 +29,7 @@ export async function predictFile(input: string, output: string, workers: number
   for await (const r of extractBatch(readBatch(input), { workers })) {
     if (r.ok) {
       const { messages: _m, ...p } = r.prediction;
-      if (!out.write(JSON.stringify(p) + '\n')) await new Promise((res) => out.once('drain', res));
+      if (!out.write(JSON.stringify(p) + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));
       bar.tick(r.article.text.length, true);
     } else {
       bar.tick(0, false);

@@ -2,11 +2,11 @@
  * The `sitrep` command line: thin — parse the arguments, call the core, format the output.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ERRORS } from '../model/errors.js';
 import { readInputs } from '../io/index.js';
-import { extractBatch } from '../run/extract-batch.js';
+import { extractBatch, type InputResult } from '../run/extract-batch.js';
 import type { Prediction } from '../output/predictions.js';
 import { Progress } from '../util/progress.js';
 import { ROOT } from '../util/lexicon.js';
@@ -15,9 +15,16 @@ import { summary, tableHeader, tableRows } from './format.js';
 const HELP = `sitrep — conflict news in, coded events out
 
 usage:
-  sitrep extract <file|folder|->... [--published YYYY-MM-DD] [--format json|jsonl|table] [--output FILE]
+  sitrep extract <file|folder|->... [--published YYYY-MM-DD] [--dates dates.json] [--format json|jsonl|table]
+                 [--output FILE]
                  [--workers N] [--summary] [--max-bytes N]
   sitrep extract --input batch.jsonl --output out.jsonl
+  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--workers N] [--queue]
+  sitrep export --format acled-csv|csv|geojson|jsonl [--from D] [--to D] [--bbox W,S,E,N] [--near LAT,LON,KM]
+                [--type T] [--sub-type S] [--actor A] [--country ISO3] [--source S] [--q WORDS] [--db …] [--output FILE]
+  sitrep worker --db postgres://… [--batch N] [--lease SECONDS] [--exit-when-empty]
+  sitrep split <event-id> <mention-id>... [--db …]
+  sitrep serve [--port 8080] [--host 127.0.0.1] [--db …]      the HTTP API and the dashboard (npm run demo)
   sitrep --version | --help
 
 Inputs: .txt, .html/.htm, .jsonl ({"id","text","published"?} per line), folders (recursive), - for stdin.
@@ -36,6 +43,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (cmd === 'extract') return await extractCmd(rest);
+    if (cmd === 'ingest') return await (await import('./ingest.js')).ingestCmd(rest);
+    if (cmd === 'split') return await (await import('./ingest.js')).splitCmd(rest);
+    if (cmd === 'export') return await (await import('./export.js')).exportCmd(rest);
+    if (cmd === 'worker') return await (await import('./worker.js')).workerCmd(rest);
+    if (cmd === 'serve') return await (await import('./serve.js')).serveCmd(rest);
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n`); return 2; }
     throw e;
@@ -46,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {
@@ -58,7 +70,7 @@ async function extractCmd(args: string[]): Promise<number> {
   const { values: v, positionals } = parse(args, {
     published: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' },
     input: { type: 'string', short: 'i' }, workers: { type: 'string' }, summary: { type: 'boolean' },
-    'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' }, dates: { type: 'string' },
   });
   if (v.help) { process.stdout.write(HELP); return 0; }
   const published = v.published as string | undefined;
@@ -73,6 +85,8 @@ async function extractCmd(args: string[]): Promise<number> {
   const workers = v.workers !== undefined ? Number(v.workers) : null;
   if (workers !== null && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers takes a whole number (0 = this thread)');
 
+  const dates = v.dates ? readDates(v.dates as string) : null;
+
   const out = output ? createWriteStream(output) : process.stdout;
   const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
   const bar = new Progress('extract');
@@ -82,13 +96,14 @@ async function extractCmd(args: string[]): Promise<number> {
   let first = true;
   if (format === 'json') await write('[\n');
   if (format === 'table') await write(tableHeader() + '\n');
-  for await (const r of extractBatch(readInputs(paths, { maxBytes, published: published ?? null }), { workers: nWorkers, published: published ?? null })) {
+  for await (const r of extractBatch(withDates(readInputs(paths, { maxBytes, published: published ?? null }), dates), { workers: nWorkers, published: published ?? null })) {
     if (!r.ok) {
       bar.tick(0, false);
       process.stderr.write(`error ${r.code} ${r.message}${r.hint ? ` — ${r.hint}` : ''}\n`);
       continue;
     }
     bar.tick(Buffer.byteLength(r.article.text), true);
+    for (const w of r.warnings) process.stderr.write(`warning ${w.code} ${w.message} — ${w.hint}\n`);
     for (const m of r.prediction.messages) if (m.level !== 'info') process.stderr.write(`${m.level} ${m.code} ${r.article.origin ?? r.article.id}: ${m.message}\n`);
     if (v.summary) kept.push(r.prediction);
     if (format === 'jsonl') await write(JSON.stringify(r.prediction) + '\n');
@@ -100,4 +115,24 @@ async function extractCmd(args: string[]): Promise<number> {
   if (v.summary) process.stderr.write(summary(kept) + '\n');
   process.stderr.write(bar.finish() + '\n');
   return bar.counts.errors ? 1 : 0;
+}
+
+/** --dates FILE: a JSON map of article id → publication date, for articles whose text states none. */
+function readDates(file: string): Map<string, string> {
+  let raw: unknown;
+  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--dates ${file}: ${(e as Error).message}`); }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`--dates ${file}: expected a JSON object of id → YYYY-MM-DD`);
+  const m = new Map<string, string>();
+  for (const [id, d] of Object.entries(raw)) {
+    if (typeof d !== 'string' || !DATE.test(d)) throw new UsageError(`--dates ${file}: "${id}" has "${String(d)}", not YYYY-MM-DD`);
+    m.set(id, d);
+  }
+  return m;
+}
+
+async function* withDates(inputs: AsyncIterable<InputResult>, dates: Map<string, string> | null): AsyncGenerator<InputResult> {
+  for await (const r of inputs) {
+    if (dates && r.ok && !r.article.published && dates.has(r.article.id)) yield { ok: true, article: { ...r.article, published: dates.get(r.article.id)! } };
+    else yield r;
+  }
 }

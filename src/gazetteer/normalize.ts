@@ -14,7 +14,9 @@ const SPECIAL: Record<string, string> = {
 const SPECIAL_RE = /[øØæÆœŒßłŁđĐðþıħ]/g;
 
 /** Lower-case, strip diacritics, drop periods, punctuation → space, collapse spaces. */
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 export function normKey(s: string): string {
+  if (ASCII_WORD.test(s)) return s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(MARKS, '')

@@ -15,7 +15,22 @@ const SAMPLE = 64 * 1024;
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 const utf16le = new TextDecoder('utf-16le');
 const utf16be = new TextDecoder('utf-16be');
-const cp1252 = new TextDecoder('windows-1252');
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (Node's TextDecoder reads them as Latin-1 C1 controls, so the curly
+ * quotes and dashes of Windows text would be lost); undefined bytes keep their C1 code point.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+const C1 = /[\x80-\x9f]/g;
+
+/** Decodes Windows-1252 (a superset of Latin-1's printable range). */
+export function decodeCp1252(buf: Uint8Array): string {
+  const latin1 = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('latin1');
+  return latin1.replace(C1, (c) => String.fromCharCode(CP1252_HIGH[c.charCodeAt(0) - 0x80]));
+}
 
 /**
  * UTF-16 without a BOM: ASCII-range text has a NUL in every other byte. Returns the byte order when
@@ -90,7 +105,7 @@ function finish(buf: Uint8Array, _enc: 'utf-8', bom: boolean): Decoded {
   try {
     text = utf8Fatal.decode(buf); // strips a BOM
   } catch {
-    text = cp1252.decode(buf);
+    text = decodeCp1252(buf);
     encoding = 'windows-1252';
     guessed = true;
   }

@@ -213,7 +213,7 @@ export function extractHtml(html: string): HtmlExtract {
     const r = new Readability(doc as never, { serializer: (n: unknown) => n as DomNode }).parse();
     if (r?.content) {
       const t = blockText(r.content);
-      if (t.replace(/\s+/g, '').length >= MIN_ARTICLE_CHARS || t.length >= pageText.length * 0.8) {
+      if (t.replace(/\s+/g, '').length >= MIN_ARTICLE_CHARS) {
         text = t;
         readable = true;
       }

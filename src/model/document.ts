@@ -95,6 +95,8 @@ export interface PlaceMention {
   readonly described: Span | null;
   readonly how: 'stated' | 'inferred';
   readonly by: string;
+  /** True when the name is a demonym or adjective ("Russian", "Israelis") standing for its country. */
+  readonly adjectival?: boolean;
 }
 
 export interface TimeMention {
@@ -118,8 +120,9 @@ export interface EventMention {
   readonly evidence: Span;
   /** The word or phrase that signals the event ("protested", "airstrike"). */
   readonly trigger: Span;
-  readonly eventType: Value<EventType>;
-  readonly subEventType: Value<SubEventType>;
+  /** null for a PLOVER-only event (no ACLED type: a threat, an accusation, talks…). */
+  readonly eventType: Value<EventType | null>;
+  readonly subEventType: Value<SubEventType | null>;
   readonly plover: { readonly event: PloverEvent; readonly mode: string | null } | null;
   readonly confidence: number;
   /** Background events reported as context rather than news (still concrete). */

@@ -3,7 +3,7 @@
  * this file is the only place that says which stages run and in what order.
  */
 import { checkPipeline } from './run.js';
-import type { Stage } from './stage.js';
+import type { AnyStage as Stage } from './stage.js';
 import { cleanStage } from '../stages/clean/index.js';
 import { sentencesStage } from '../stages/sentences/index.js';
 import { actorsStage } from '../stages/actors/index.js';
@@ -22,6 +22,6 @@ export const DEFAULT_PIPELINE: readonly Stage[] = Object.freeze([
   eventsStage,
   argumentsStage,
   attributionStage,
-] as Stage[]);
+]);
 
 checkPipeline(DEFAULT_PIPELINE);

@@ -1,7 +1,7 @@
 /** Runs the stages over one article, checking the declared reads and writes. */
 import type { Article, Document, LayerName } from '../model/document.js';
 import type { Message } from '../model/messages.js';
-import type { Context, Stage } from './stage.js';
+import type { AnyStage as Stage, Context } from './stage.js';
 
 /** Throws at start-up when a stage reads a layer no earlier stage writes, or two stages write one. */
 export function checkPipeline(stages: readonly Stage[]): void {

@@ -31,3 +31,7 @@ export interface Stage<W extends LayerName = LayerName> {
 export function defineStage<W extends LayerName>(stage: Stage<W>): Stage<W> {
   return Object.freeze(stage);
 }
+
+/** A stage of any output, as lists of stages hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyStage = Stage<any>;

@@ -9,9 +9,13 @@ import { extract } from '../pipeline/extract.js';
 import type { RunOptions } from '../pipeline/stage.js';
 import { toPrediction, type Prediction } from '../output/predictions.js';
 
-export type InputResult = { ok: true; article: Article } | { ok: false; error: SitrepError };
+/** What an input reader yields (src/io): an article with any reading warnings, or an error. */
+export type InputResult =
+  | { ok: true; article: Article; warnings?: readonly SitrepError[] }
+  | { ok: false; error: SitrepError };
+export interface InputWarning { readonly code: string; readonly message: string; readonly hint: string }
 export type BatchResult =
-  | { ok: true; article: Article; prediction: Prediction }
+  | { ok: true; article: Article; prediction: Prediction; warnings: readonly InputWarning[] }
   | { ok: false; input: string; code: string; message: string; hint: string | null };
 
 const failure = (input: string, code: string, message: string, hint: string | null): BatchResult =>
@@ -20,6 +24,9 @@ const failure = (input: string, code: string, message: string, hint: string | nu
 function inputFailure(r: { ok: false; error: SitrepError }): BatchResult {
   return failure(r.error.message.split(':')[0] ?? '', r.error.code, r.error.message, r.error.hint ?? null);
 }
+
+const warningsOf = (r: InputResult): InputWarning[] =>
+  r.ok ? (r.warnings ?? []).map((w) => ({ code: w.code, message: w.message, hint: w.hint })) : [];
 
 function stageFailure(article: Article, p: Prediction): BatchResult | null {
   const m = p.messages.find((x) => x.code === 'E011_STAGE_FAILED');
@@ -38,7 +45,7 @@ export async function* extractBatch(inputs: AsyncIterable<InputResult> | Iterabl
     for await (const r of inputs) {
       if (!r.ok) { yield inputFailure(r); continue; }
       const p = toPrediction(extract(r.article, runOpts));
-      yield stageFailure(r.article, p) ?? { ok: true, article: r.article, prediction: p };
+      yield stageFailure(r.article, p) ?? { ok: true, article: r.article, prediction: p, warnings: warningsOf(r) };
     }
     return;
   }
@@ -50,18 +57,18 @@ async function* pooled(inputs: AsyncIterable<InputResult> | Iterable<InputResult
   const workers = Array.from({ length: n }, () => new Worker(entry, { workerData: runOpts }));
   const maxInFlight = n * 16;
   const pending = new Map<number, BatchResult>(); // finished, waiting for their turn
-  const articles = new Map<number, Article>();
+  const articles = new Map<number, { article: Article; warnings: InputWarning[] }>();
   let nextOut = 0, seq = 0, inFlight = 0;
   let wake: (() => void) | null = null;
   let fatal: Error | null = null;
   const load = new Array<number>(n).fill(0);
   workers.forEach((w, i) => {
     w.on('message', (m: { seq: number; prediction?: Prediction; error?: string }) => {
-      const a = articles.get(m.seq)!;
+      const { article: a, warnings } = articles.get(m.seq)!;
       articles.delete(m.seq);
       load[i]!--; inFlight--;
       pending.set(m.seq, m.prediction
-        ? stageFailure(a, m.prediction) ?? { ok: true, article: a, prediction: m.prediction }
+        ? stageFailure(a, m.prediction) ?? { ok: true, article: a, prediction: m.prediction, warnings }
         : failure(a.origin ?? a.id, 'E011_STAGE_FAILED', `${a.origin ?? a.id}: ${m.error}`, null));
       wake?.();
     });
@@ -78,7 +85,7 @@ async function* pooled(inputs: AsyncIterable<InputResult> | Iterable<InputResult
       while (inFlight >= maxInFlight) { await waitForWork(); if (fatal) throw fatal; yield* drain(); }
       let best = 0;
       for (let i = 1; i < n; i++) if (load[i]! < load[best]!) best = i;
-      articles.set(s, r.article);
+      articles.set(s, { article: r.article, warnings: warningsOf(r) });
       load[best]!++; inFlight++;
       workers[best]!.postMessage({ seq: s, article: r.article });
       yield* drain();

@@ -1,9 +1,237 @@
-/** Stage "arguments" (placeholder until implemented). */
+/**
+ * Stage "arguments": for each event, who did it (actor1), to whom (actor2), where, when, and how
+ * many were killed and injured — with ACLED's conventions (docs/rules-arguments.md).
+ *
+ * Reads clean, sentences, actors, places, times, events; writes `arguments`.
+ */
+import {
+  layer, type ActorMention, type ActorRef, type Document, type EventArguments, type EventMention,
+  type PlaceMention, type Sentence,
+} from '../../model/document.js';
+import type { Span } from '../../model/span.js';
+import type { ActorKind } from '../../model/taxonomy.js';
 import { defineStage } from '../../pipeline/stage.js';
+import { pickEventDate } from '../times/pick-date.js';
+import { pickEventLocation } from '../places/location.js';
+import { tokens } from '../actors/tokens.js';
+import { casualties } from './casualties.js';
+
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
+const ARMED = new Set<ActorKind>(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'government']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']);
+const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const SPEECH = /^(?:said|says|say|told|reported|reports|according|added|claimed|stated|announced|confirmed|asserted|alleged)$/;
+
+interface Ctx {
+  doc: Document;
+  sentences: readonly Sentence[];
+  actors: readonly ActorMention[];
+  places: readonly PlaceMention[];
+  events: readonly EventMention[];
+}
+
+const refOf = (a: ActorMention, how: 'stated' | 'inferred', by: string, over: Partial<ActorRef> = {}): ActorRef => ({
+  text: a.text, span: a.span, kind: a.kind, country: a.country?.value ?? null, name: a.name, how, by, ...over,
+});
+
+/** Speakers: actors that are the subject of a speech verb ("X said", "according to X"). */
+function speakers(text: string, sent: Sentence, actors: readonly ActorMention[]): Set<ActorMention> {
+  const out = new Set<ActorMention>();
+  const toks = tokens(text, sent.span.start, sent.span.end);
+  for (const a of actors) {
+    const after = toks.filter((t) => t.s >= a.span.end).slice(0, 3).map((t) => t.n);
+    const before = toks.filter((t) => t.e <= a.span.start).slice(-2).map((t) => t.n);
+    const inverted = before.length && SPEECH.test(before[before.length - 1]!) && (after.length === 0 || after[0] === '.' || after[0] === ',');
+    if (SPEECH.test(after[0] ?? '') || SPEECH.test(after[1] ?? '') && after[0] !== ',' || (before[0] === 'according' && before[1] === 'to') || inverted) out.add(a);
+  }
+  return out;
+}
+
+/** The event's sentences: its own, then following sentences of the paragraph until another kind of event. */
+function eventRanges(ev: EventMention, c: Ctx): Span[] {
+  // the evidence, sentence by sentence (an evidence may span several sentences)
+  const inside = c.sentences.filter((s) => s.span.start >= ev.evidence.start && s.span.end <= ev.evidence.end).map((s) => s.span);
+  const ranges: Span[] = inside.length ? inside : [ev.evidence];
+  const own = c.sentences.find((s) => s.index === ev.sentence);
+  if (!own) return ranges;
+  for (let i = ev.sentence + 1; i < c.sentences.length; i++) {
+    const s = c.sentences[i]!;
+    if (s.paragraph !== own.paragraph) break;
+    if (s.span.start < ev.evidence.end) continue;
+    const other = c.events.find((e) => e.sentence === s.index && e.id !== ev.id);
+    if (other && (other.eventType.value !== ev.eventType.value || other.background !== ev.background)) break;
+    ranges.push(s.span);
+  }
+  return ranges;
+}
+
+function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: ActorRef | null } {
+  const text = c.doc.text;
+  const sent = c.sentences.find((s) => s.index === ev.sentence);
+  const sentSpan = sent?.span ?? ev.evidence;
+  const inSent = c.actors.filter((a) => a.span.start >= sentSpan.start && a.span.end <= sentSpan.end);
+  const said = sent ? speakers(text, sent, inSent) : new Set<ActorMention>();
+  const cands = inSent.filter((a) => !a.isSource && !said.has(a) && !(a.span.start <= ev.trigger.start && ev.trigger.end <= a.span.end));
+  const toks = tokens(text, sentSpan.start, sentSpan.end);
+  const trigIdx = toks.findIndex((t) => t.s >= ev.trigger.start);
+  const trigEnd = toks.findIndex((t) => t.s >= ev.trigger.end);
+  const prevWords = toks.slice(Math.max(0, trigIdx - 3), trigIdx).map((t) => t.n);
+  const passive = prevWords.some((w) => PASSIVE_AUX.has(w)) && /(?:ed|en|wn)$/.test(text.slice(ev.trigger.start, ev.trigger.end));
+  // clause limits around the trigger
+  let cs = 0, ce = toks.length;
+  for (let i = trigIdx - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i]!.n)) { cs = i + 1; break; }
+  for (let i = Math.max(trigIdx, 0); i < toks.length; i++) if (CLAUSE_BREAK.has(toks[i]!.n)) { ce = i; break; }
+  const clauseStart = toks[cs]?.s ?? sentSpan.start;
+  const clauseEnd = toks[ce - 1]?.e ?? sentSpan.end;
+  const before = cands.filter((a) => a.span.end <= ev.trigger.start && a.span.start >= clauseStart);
+  const after = cands.filter((a) => a.span.start >= ev.trigger.end && a.span.end <= clauseEnd);
+  // "killed by X", "airstrikes by X", "were attacked on Monday by X": a "by" close to the trigger
+  const byAgent = after.find((a) => {
+    const between = toks.filter((t) => t.s >= ev.trigger.end && t.e <= a.span.start);
+    return between.length >= 1 && between[between.length - 1]!.n === 'by' && between.length <= 4 &&
+      !between.some((t) => t.n === ',' || /(?:ed|en)$/.test(t.n) && t.n !== 'by');
+  });
+  let a1: ActorRef | null = null, a2: ActorRef | null = null;
+  const type = ev.eventType.value;
+  if (byAgent) {
+    a1 = refOf(byAgent, 'stated', 'arguments/passive-by');
+    const subj = before[before.length - 1];
+    if (subj) a2 = refOf(subj, 'stated', 'arguments/passive-subject');
+    else { const o = after.find((a) => a !== byAgent && a.span.start > byAgent.span.end && ARMED.has(a.kind)); if (o) a2 = refOf(o, 'stated', 'arguments/object'); }
+  } else if (passive) {
+    const subj = before[before.length - 1];
+    if (subj) a2 = refOf(subj, 'stated', 'arguments/passive-subject');
+    const agent = after.find((a) => ARMED.has(a.kind) && a.kind !== 'government');
+    if (agent) a1 = refOf(agent, 'inferred', 'arguments/passive-clause-agent');
+  } else {
+    const subj = before.slice().reverse().find((a) => !/^(?:of|with|against|on|at|near)$/.test(toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n ?? ''));
+    if (subj) {
+      a1 = refOf(subj, 'stated', 'arguments/subject');
+      // "two F-16 fighter jets and two A-10 aircraft launched …": one coordinated subject
+      const first = before.filter((a) => a.span.end <= subj.span.start && a.kind === subj.kind).pop();
+      if (first && /^\s*(?:and|,)\s*$/.test(text.slice(first.span.end, subj.span.start))) {
+        const span = { start: first.span.start, end: subj.span.end };
+        a1 = { ...a1, span, text: text.slice(span.start, span.end), country: subj.country?.value ?? first.country?.value ?? null, by: 'arguments/subject-coordinated' };
+      }
+    }
+    const obj = after.find((a) => a !== subj);
+    if (obj) a2 = refOf(obj, 'stated', 'arguments/object');
+    if (!a1 && after.length && type !== 'Protests') {
+      // "... airstrikes by jets": no subject before the trigger
+    }
+  }
+  void trigEnd;
+  // ACLED conventions by event type
+  const trigText = text.slice(ev.trigger.start, ev.trigger.end);
+  if (type === 'Protests' || type === 'Riots') {
+    const kind: ActorKind = type === 'Protests' ? 'protesters' : 'rioters';
+    if (a1 && !['military', 'police', 'government', 'igo'].includes(a1.kind)) a1 = { ...a1, kind, by: `${a1.by}+arguments/acled-${kind}` };
+    else if (!a1) a1 = { text: trigText, span: ev.trigger, kind, country: null, name: null, how: 'inferred', by: `arguments/implicit-${kind}` };
+    // "protested against X"
+    const against = after.find((a) => toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n === 'against');
+    a2 = against ? refOf(against, 'stated', 'arguments/protest-against') : type === 'Riots' ? a2 : null;
+  }
+  if (type === 'Violence against civilians' && a2) a2 = { ...a2, kind: 'civilians', by: `${a2.by}+arguments/acled-civilians` };
+  if (type && VIOLENT.has(type)) {
+    // a state named as the doer of violence acts through its military
+    if (a1 && a1.kind === 'government' && /^actors\/(?:state|capital-government)$/.test(c.actors.find((x) => x.span === a1!.span)?.by ?? '')) {
+      a1 = { ...a1, kind: 'military', how: 'inferred', by: `${a1.by}+arguments/state-acts-through-military` };
+    }
+  }
+  return { a1, a2 };
+}
+
+/** Fallback location: the first resolved place of the event sentence (towns before regions before countries), else the paragraph's. */
+function pickLocation(ev: EventMention, c: Ctx): EventArguments['location'] {
+  const rank = (p: PlaceMention): number => {
+    const f = p.resolved?.featureClass;
+    return f === 'P' ? 0 : f === 'A' && p.resolved?.featureCode !== 'PCLI' ? 1 : f === 'R' ? 2 : 3;
+  };
+  const usable = c.places.filter((p) => p.resolved && !p.adjectival);
+  const pick = (list: PlaceMention[]): PlaceMention | null => {
+    let best: PlaceMention | null = null;
+    for (const p of list) {
+      if (!best || rank(p) < rank(best) || (rank(p) === rank(best) && Math.abs(p.span.start - ev.trigger.start) < Math.abs(best.span.start - ev.trigger.start))) best = p;
+    }
+    return best;
+  };
+  const same = pick(usable.filter((p) => p.sentence === ev.sentence));
+  if (same) return { place: same, precision: same.precision, how: 'stated', by: 'arguments/location-same-sentence' };
+  const own = c.sentences.find((s) => s.index === ev.sentence);
+  for (let i = ev.sentence - 1; i >= 0 && own; i--) {
+    const s = c.sentences[i];
+    if (!s || s.paragraph !== own.paragraph) break;
+    const p = pick(usable.filter((x) => x.sentence === i));
+    if (p) return { place: p, precision: p.precision, how: 'inferred', by: 'arguments/location-paragraph' };
+  }
+  for (let i = ev.sentence + 1; i < c.sentences.length && own; i++) {
+    const s = c.sentences[i];
+    if (!s || s.paragraph !== own.paragraph) break;
+    const p = pick(usable.filter((x) => x.sentence === i));
+    if (p) return { place: p, precision: p.precision, how: 'inferred', by: 'arguments/location-paragraph-after' };
+  }
+  return null;
+}
+
+/** Most frequent resolved country among the article's places. */
+function placesCountry(places: readonly PlaceMention[]): string | null {
+  const n = new Map<string, number>();
+  for (const p of places) { const c = p.resolved?.countryIso3; if (c) n.set(c, (n.get(c) ?? 0) + 1); }
+  let best: string | null = null, bn = 0;
+  for (const [k, v] of n) if (v > bn) { best = k; bn = v; }
+  return best;
+}
+
+/** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
+function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMention, c: Ctx, locCountry: string | null, locPrecisionCountry: boolean): ActorRef | null {
+  if (!r) return r;
+  const m = c.actors.find((a) => a.span.start === r.span.start && a.span.end === r.span.end);
+  const weak = !r.country || m?.country?.by === 'actors/main-country' || m?.country?.by === undefined && !r.country;
+  if (!weak) return r;
+  if (r.kind === 'military' && !r.country) {
+    const near = c.actors.filter((a) => Math.abs(a.sentence - ev.sentence) <= 2 && a.kind === 'military' && a.country?.how === 'stated'
+      && a.country.value !== other?.country);
+    near.sort((x, y) => Math.abs(x.sentence - ev.sentence) - Math.abs(y.sentence - ev.sentence) || (y.sentence - x.sentence));
+    if (near[0]) return { ...r, country: near[0].country!.value, how: 'inferred', by: `${r.by}+arguments/country-from-context` };
+  }
+  // a location that is only a country ("The United States defended …") is weaker than the article's main country
+  const main = m?.country?.by === 'actors/main-country' ? m.country.value : null;
+  const cc = (locCountry && !(locPrecisionCountry && main) ? locCountry : null) ?? main ?? placesCountry(c.places) ?? r.country;
+  if (cc && cc !== r.country) return { ...r, country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` };
+  if (cc && !r.country) return { ...r, country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` };
+  return r;
+}
+
+export function eventArguments(doc: Document): EventArguments[] {
+  const c: Ctx = {
+    doc, sentences: layer(doc, 'sentences'), actors: layer(doc, 'actors'), places: layer(doc, 'places'),
+    events: layer(doc, 'events'),
+  };
+  const times = layer(doc, 'times');
+  const out: EventArguments[] = [];
+  for (const ev of c.events) {
+    let { a1, a2 } = assignActors(ev, c);
+    const helper = pickEventLocation(c.places, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence });
+    const location = helper ? { place: helper.place, precision: helper.precision, how: helper.how, by: helper.by } : pickLocation(ev, c);
+    const locCountry = location?.place.resolved?.countryIso3 ?? null;
+    const locIsCountry = !!location && (location.precision === 'country' || (location.place.resolved?.featureCode ?? '').startsWith('PCL'));
+    a1 = fillCountry(a1, a2, ev, c, locCountry, locIsCountry);
+    a2 = fillCountry(a2, a1, ev, c, locCountry, locIsCountry);
+    const d = pickEventDate(doc.text, times, c.sentences, { sentence: ev.sentence, offset: ev.trigger.start });
+    const date: EventArguments['date'] = d
+      ? { value: d.time.value, precision: d.time.precision, text: d.time.text, span: d.time.span, relative: d.time.relative, how: d.how, by: d.by }
+      : null;
+    const cas = ev.eventType.value === 'Protests' || ev.eventType.value === 'Strategic developments' && ev.subEventType.value !== 'Looting/property destruction'
+      ? casualties(doc.text, [ev.evidence])
+      : casualties(doc.text, eventRanges(ev, c));
+    out.push({ event: ev.id, actor1: a1, actor2: a2, location, date, fatalities: cas.fatalities, injured: cas.injured });
+  }
+  return out;
+}
 
 export const argumentsStage = defineStage({
   name: 'arguments',
   reads: ['clean', 'sentences', 'actors', 'places', 'times', 'events'],
   writes: ['arguments'],
-  run: () => ({ layers: { arguments: [] } }),
+  run: (doc) => ({ layers: { arguments: eventArguments(doc) } }),
 });

@@ -1,20 +1,24 @@
-/** Stage "clean" (placeholder until implemented): every non-blank line is a body paragraph. */
+/**
+ * Stage "clean": page boilerplate out, body paragraphs and the publication date in.
+ * Reads nothing; writes the clean layer (body spans, removed spans with reasons, published,
+ * publishedSuspect). The rules are in clean.ts; the boilerplate patterns in
+ * data/lexicons/boilerplate.tsv.
+ */
 import { defineStage } from '../../pipeline/stage.js';
+import { cleanText } from './clean.js';
+
+export { cleanText, splitLines, checkSuspect } from './clean.js';
 
 export const cleanStage = defineStage({
   name: 'clean',
   reads: [],
   writes: ['clean'],
   run: (doc, ctx) => {
-    const body: { start: number; end: number }[] = [];
-    const re = /[^\n]+/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(doc.text))) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const t = m[0].trim();
-      if (t) body.push({ start: m.index + lead, end: m.index + lead + t.length });
-    }
-    const p = ctx.options.published ?? doc.article.published ?? null;
-    return { layers: { clean: { body, removed: [], published: p ? { value: p, span: null, how: 'stated', by: 'clean/caller' } : null, publishedSuspect: null } } };
+    const r = cleanText({
+      text: doc.text,
+      publishedMeta: doc.article.publishedMeta ?? null,
+      published: ctx.options.published ?? doc.article.published ?? null,
+    });
+    return { layers: { clean: r.layer }, messages: r.messages };
   },
 });

@@ -14,6 +14,7 @@ export interface TimeLexicon {
   readonly seasons: ReadonlyMap<string, string>;
   readonly dayparts: ReadonlyMap<string, string>;
   readonly futureCues: readonly string[];
+  readonly decades: ReadonlyMap<string, string>;
   /** Alternations (no groups), longest entries first, for building patterns. */
   readonly re: {
     readonly month: string; // month names and abbreviations with an optional period
@@ -25,6 +26,8 @@ export interface TimeLexicon {
     readonly season: string;
     readonly daypart: string;
     readonly futureCue: string;
+    readonly decade: string;
+    readonly approx: string;
   };
 }
 
@@ -54,21 +57,27 @@ export function timeLexicon(): TimeLexicon {
   const seasons = tsv('seasons.tsv', String);
   const dayparts = tsv('dayparts.tsv', String);
   const futureCues = loadList('time/future-cues.txt').map((s) => s.toLowerCase());
-  const word = alt([...numbers.keys()].filter((k) => !/\s/.test(k) && typeof numbers.get(k) === 'number'));
+  const decades = tsv('decades.tsv', String);
+  const approx = loadList('time/approx.txt').map((s) => s.toLowerCase());
+  const isNum = (k: string): boolean => typeof numbers.get(k) === 'number' && !/\s/.test(k);
+  const tens = alt([...numbers.keys()].filter((k) => isNum(k) && (numbers.get(k) as number) >= 20 && (numbers.get(k) as number) < 100));
+  const ones = alt([...numbers.keys()].filter((k) => isNum(k) && (numbers.get(k) as number) < 10 && k !== 'a' && k !== 'an'));
   const monthAlt = [...months.keys()].sort((a, b) => b.length - a.length)
     .map((k) => (k.length <= 4 && k !== 'may' && k !== 'june' && k !== 'july' ? `${esc(k)}\\.?` : esc(k))).join('|');
   cached = Object.freeze({
-    months, weekdays, numbers, units, refs, sets, seasons, dayparts, futureCues,
+    months, weekdays, numbers, units, refs, sets, seasons, dayparts, futureCues, decades,
     re: Object.freeze({
       month: monthAlt,
       weekday: alt([...weekdays.keys()].filter((k) => k.length > 4)),
-      number: `\\d+(?:[.,]\\d+)?|(?:${alt(numbers.keys())})(?:[\\s-]+(?:${word}))?`,
+      number: `\\d+(?:[.,]\\d+)?|(?:${tens})[\\s-]+(?:${ones})|${alt(numbers.keys())}`,
       unit: alt(units.keys()),
       ref: alt(refs.keys()),
       set: alt(sets.keys()),
       season: alt(seasons.keys()),
       daypart: alt(dayparts.keys()),
       futureCue: alt(futureCues),
+      decade: alt(decades.keys()),
+      approx: alt(approx),
     }),
   });
   return cached;

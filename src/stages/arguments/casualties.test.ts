@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { casualties } from './casualties.js';
+
+const cas = (t: string) => {
+  const r = casualties(t, [{ start: 0, end: t.length }]);
+  return [r.fatalities?.value ?? null, r.injured?.value ?? null];
+};
+
+test('conservative figures: at least, more than, ranges', () => {
+  assert.deepEqual(cas('The blast left at least 14 people dead and more than 30 injured.'), [14, 30]);
+  assert.deepEqual(cas('Between 8 and 11 miners died when the pit was shelled.'), [8, null]);
+  assert.deepEqual(cas('Officials said 20 to 25 fighters were killed.'), [20, null]);
+});
+
+test('spelled-out numbers, dozens and hundreds, singular victims', () => {
+  assert.deepEqual(cas('Gunmen killed twelve traders and wounded a dozen others.'), [12, 12]);
+  assert.deepEqual(cas('Dozens of villagers were killed in the raid.'), [12, null]);
+  assert.deepEqual(cas('Shelling reportedly killed hundreds of soldiers.'), [100, null]);
+  assert.deepEqual(cas('A teacher was shot dead outside the school.'), [1, null]);
+  assert.deepEqual(cas('An attacker killed his brother with a machete.'), [1, null]);
+});
+
+test('sums within a statement, subsets not added', () => {
+  assert.deepEqual(cas('Three soldiers and two rebels were killed in the fighting.'), [5, null]);
+  assert.deepEqual(cas('The militia killed nine herders, including four children.'), [9, null]);
+  assert.deepEqual(cas('Attackers stormed the camp, killing two guards and wounding four.'), [2, 4]);
+});
+
+test('numbers that are not tolls', () => {
+  assert.deepEqual(cas('Musa Ibrahim, 52, told reporters that 300 houses burned on 4 June 2021.'), [null, null]);
+  assert.deepEqual(cas('The rebels threatened to kill 40 hostages.'), [null, null]);
+  assert.deepEqual(cas('Police detained 15 youths; no one was hurt.'), [null, null]);
+});
+
+test('death toll and a note\'s own coded figure win', () => {
+  assert.deepEqual(cas('Four people died on Monday. The death toll rose to 9 on Tuesday.'), [9, null]);
+  assert.deepEqual(cas('Six militants were killed (8 according to local sources). Fatalities coded as 6.'), [6, null]);
+});
+
+test('deaths with no number are coded low (2) and marked inferred', () => {
+  const r = casualties('Civilians were killed in the strike.', [{ start: 0, end: 36 }]);
+  assert.equal(r.fatalities?.value, 2);
+  assert.equal(r.fatalities?.how, 'inferred');
+});

@@ -1,0 +1,151 @@
+/**
+ * Event trigger and modality lexicons (data/lexicons/event-triggers.json, event-modality.json):
+ * loading, and matching over one sentence. Each lexicon compiles to ONE alternation regex with a
+ * named group per entry, so a sentence is scanned once per lexicon whatever the number of entries.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PloverEvent, SubEventType } from '../../model/taxonomy.js';
+
+export interface TriggerEntry {
+  readonly id: string;
+  readonly kind: 'acled' | 'plover';
+  readonly plover: PloverEvent;
+  readonly mode: string | null;
+  readonly hint: SubEventType | null;
+  readonly rule: boolean;
+  readonly generic: boolean;
+  readonly patterns: readonly string[];
+}
+
+export interface CueEntry {
+  readonly id: string;
+  readonly effect: 'threat' | 'drop';
+  readonly window: number;
+  readonly patterns: readonly string[];
+}
+
+export interface TriggerMatch {
+  readonly entry: TriggerEntry;
+  /** Offsets relative to the matched string. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The cue that blocks this trigger, if any. */
+  blockedBy: CueEntry | null;
+}
+
+export interface Lexicons {
+  readonly triggers: readonly TriggerEntry[];
+  readonly cues: readonly CueEntry[];
+  readonly triggerRe: RegExp;
+  readonly cueRe: RegExp;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const LEXICON_DIR = join(here, '..', '..', '..', 'data', 'lexicons');
+
+function frag(p: string): string {
+  // Word boundaries that also work before/after non-word characters in a fragment.
+  return `(?<![\\p{L}\\p{N}])(?:${p.replace(/ /g, '\\s+')})(?![\\p{L}\\p{N}])`;
+}
+
+function compile(groups: { id: string; patterns: readonly string[] }[], prefix: string): RegExp {
+  const alt = groups.map((g, i) => `(?<${prefix}${i}>${g.patterns.map(frag).join('|')})`).join('|');
+  return new RegExp(alt, 'giu');
+}
+
+let cached: Lexicons | null = null;
+
+export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
+  if (cached && dir === LEXICON_DIR) return cached;
+  const t = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { entries: Partial<TriggerEntry>[] };
+  const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as { cues: CueEntry[] };
+  const triggers: TriggerEntry[] = t.entries.map((e) => ({
+    id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
+    rule: e.rule ?? false, generic: e.generic ?? false, patterns: e.patterns!,
+  }));
+  const lex: Lexicons = {
+    triggers, cues: c.cues, triggerRe: compile(triggers, 't'), cueRe: compile(c.cues, 'c'),
+  };
+  if (dir === LEXICON_DIR) cached = lex;
+  return lex;
+}
+
+function groupIndex(m: RegExpExecArray, prefix: string, n: number): number {
+  const g = m.groups!;
+  for (let i = 0; i < n; i++) if (g[prefix + i] !== undefined) return i;
+  return -1;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+const BOUNDARY_RE = /[;:—–(\[]|\s-\s|["“”]/;
+
+/** Counts words in s. */
+function wordCount(s: string): number {
+  WORD_RE.lastIndex = 0;
+  let n = 0;
+  while (WORD_RE.exec(s)) n++;
+  return n;
+}
+
+/**
+ * Trigger matches of one sentence, each marked with the modality/negation cue that blocks it.
+ * A cue blocks a trigger when it ends before the trigger, within `window` words, and no clause
+ * boundary lies between them. Capitalised cue words inside a sentence ("May 2020", "Will Smith")
+ * are not cues.
+ */
+export function matchSentence(lex: Lexicons, s: string): TriggerMatch[] {
+  const out: TriggerMatch[] = [];
+  const re = lex.triggerRe;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const i = groupIndex(m, 't', lex.triggers.length);
+    if (i < 0) continue;
+    // "March" the month: capitalised, next to a day number or a year.
+    if (m[0] === 'March' && (/\d\s*$/.test(s.slice(Math.max(0, m.index - 4), m.index)) || /^\s*\d/.test(s.slice(m.index + 5, m.index + 9)))) continue;
+    out.push({ entry: lex.triggers[i], start: m.index, end: m.index + m[0].length, text: m[0], blockedBy: null });
+  }
+  if (!out.length) return out;
+  const cues: { cue: CueEntry; start: number; end: number }[] = [];
+  const cr = lex.cueRe;
+  cr.lastIndex = 0;
+  while ((m = cr.exec(s))) {
+    const i = groupIndex(m, 'c', lex.cues.length);
+    if (i < 0) continue;
+    const first = m[0].charAt(0);
+    const initial = s.slice(0, m.index).trim() === '';
+    if (!initial && first !== first.toLowerCase() && lex.cues[i].id !== 'negation') continue;
+    cues.push({ cue: lex.cues[i], start: m.index, end: m.index + m[0].length });
+  }
+  for (const t of out) {
+    for (const c of cues) {
+      if (c.end > t.start || c.start >= t.start) continue;
+      // a cue that is itself part of a trigger entry's match is fine as a cue ("vowed to").
+      const between = s.slice(c.end, t.start);
+      if (BOUNDARY_RE.test(between)) continue;
+      if (c.cue.id === 'negation' && /,/.test(between)) continue;
+      if (wordCount(between) > c.cue.window) continue;
+      // Prefer a threat cue over a drop cue: the first blocking cue nearest the trigger wins.
+      if (!t.blockedBy || c.cue.effect === 'threat') t.blockedBy = c.cue;
+    }
+  }
+  return out;
+}
+
+/** Extra classifier features for a sentence's trigger matches. */
+export function triggerFeatures(matches: readonly TriggerMatch[]): string[] {
+  const f: string[] = [];
+  for (const t of matches) {
+    if (t.blockedBy) {
+      f.push('tb:' + t.entry.id, 'cue:' + t.blockedBy.id);
+    } else {
+      f.push('t:' + t.entry.id, 'tt:' + t.text.toLowerCase().replace(/\s+/g, ' '));
+      if (t.entry.hint) f.push('th:' + t.entry.hint);
+    }
+  }
+  if (!matches.some((t) => !t.blockedBy)) f.push('t:none');
+  return f;
+}

@@ -1,0 +1,404 @@
+/**
+ * Recognition: finds place names in running text by matching capitalised token n-grams against the
+ * gazetteer's name index (longest match first), then drops matches that are people or common words,
+ * extends "X province" / "the village of X", and adds names the gazetteer lacks when the text
+ * describes them against a known place ("Qeser Dib, a village outside Derik").
+ */
+import type { Gazetteer, NameHit } from '../../gazetteer/index.js';
+import { normKey } from '../../gazetteer/normalize.js';
+import type { Span } from '../../model/span.js';
+import { placeLexicon } from './lexicon.js';
+
+export interface Tok {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly key: string;
+  readonly cap: boolean;
+}
+
+/** A recognised name, before resolution. */
+export interface RawMention {
+  span: Span;
+  /** Token range [t0, t1). */
+  t0: number;
+  t1: number;
+  hits: NameHit[];
+  /** All hits are demonyms ("Russian", "Israelis"). */
+  adjectival: boolean;
+  /** "Idlib province", "Laurel County": the name is used as a division. */
+  adminSuffix: boolean;
+  /** "the village of X", "X village": the name is used as a settlement. */
+  settlementCue: boolean;
+  /** Described against another mention: "Qeser Dib, a village outside Derik" → the Derik mention. */
+  anchor: RawMention | null;
+  precisionHint: 'near' | 'admin1' | null;
+  described: Span | null;
+  rule: string;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+/gu;
+
+export function tokenize(text: string): Tok[] {
+  const out: Tok[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    const s = m[0];
+    out.push({ start: m.index, end: m.index + s.length, text: s, key: normKey(s), cap: /^\p{Lu}/u.test(s) });
+  }
+  return out;
+}
+
+/** Lower-case words that may stand inside a multi-word name ("Bosnia and Herzegovina", "Deir ez-Zor"). */
+const CONNECT = new Set([
+  'of', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'ad', 'ar', 'as',
+  'an', 'az', 'ash', 'at', 'ez', 'es', 'ed', 'en', 'er', 'bin', 'ibn', 'upon', 'on', 'the', 'and', 'y', 'van', 'von', 'der',
+  'den', 'am', 'im', 'sur', 'e', 'i', 'u', 'under', 'in', 'by', 'and', 'ul', 'ur', 'wa',
+]);
+const ARTICLE_START = new Set(['al', 'el', 'ad', 'ar', 'as', 'an', 'az', 'ash', 'at', 'ath', 'adh', 'ed', 'er', 'es', 'ez', 'en']);
+
+/** The text between two tokens allows them to stand in one name. */
+function joins(text: string, a: Tok, b: Tok): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap.length > 3) return false;
+  return gap === ' ' || gap === '-' || gap === '‐' || gap === '–' || gap === "'" || gap === '’' || gap === '. ' ||
+    gap === '.' || gap === ' - ' || gap === '\u00a0' || gap === '  ';
+}
+const spaced = (text: string, a: Tok, b: Tok): boolean => {
+  const gap = text.slice(a.end, b.start);
+  return gap === ' ' || gap === '\u00a0';
+};
+
+const MAX_N = 7;
+
+export interface RecogniseOptions {
+  /** Spans another layer marked as organisations or people (names inside them are still tried). */
+  readonly blocked?: readonly Span[];
+}
+
+export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(text)): RawMention[] {
+  const L = placeLexicon();
+  const out: RawMention[] = [];
+  const n = toks.length;
+
+  // people's surnames seen in the document ("John Kirby" → later "Kirby" alone is a person)
+  const surnames = new Set<string>();
+  for (let i = 0; i + 1 < n; i++) {
+    const a = toks[i]!, b = toks[i + 1]!;
+    if (!a.cap || !b.cap || b.key.length < 2) continue;
+    const gap = text.slice(a.end, b.start);
+    const isTitle = L.titles.has(a.key) && (gap === ' ' || gap === '. ');
+    const isFirst = L.firstNames.has(a.key) && gap === ' ' && !L.stop.has(b.key);
+    if (isTitle || isFirst) {
+      // the last capitalised token of the name run is the surname ("Paul J. Saunders")
+      let j = i + 1;
+      while (j + 1 < n && toks[j + 1]!.cap && (spaced(text, toks[j]!, toks[j + 1]!) || text.slice(toks[j]!.end, toks[j + 1]!.start) === '. ')
+        && (toks[j]!.text.length === 1 || L.firstNames.has(toks[j]!.key))) j++;
+      if (!L.stop.has(toks[j]!.key)) surnames.add(toks[j]!.key);
+    }
+  }
+
+  // street names ("Memphis St.", "Bridge Street"): places inside a town, kept but not resolved
+  const inStreet = new Uint8Array(n);
+  for (let i = 1; i < n; i++) {
+    const t = toks[i]!;
+    if (!t.cap || !L.streetWords.has(t.key)) continue;
+    const abbr = t.key === 'st' || t.key === 'dr';
+    if (abbr && /^\.?\s+\p{Lu}/u.test(text.slice(t.end, t.end + 3)) && !/^\.?\s*,/.test(text.slice(t.end, t.end + 3))) {
+      // "St. John" is a saint, "Dr. Smith" a doctor, unless the name ends there
+      if (!/^\.\s+\p{Lu}\p{Ll}*\s+(?:\p{Ll}|\d)/u.test(text.slice(t.end, t.end + 30))) continue;
+    }
+    let j = i;
+    while (j > 0 && toks[j - 1]!.cap && spaced(text, toks[j - 1]!, toks[j]!) && i - j < 3 && !L.stop.has(toks[j - 1]!.key)) j--;
+    if (j === i) continue;
+    if (j > 0 && /^\d/.test(toks[j - 1]!.key) === false && L.titles.has(toks[j - 1]!.key)) continue;
+    let end = t.end;
+    if (text[end] === '.' && t.key.length <= 4) end++;
+    out.push({
+      span: { start: toks[j]!.start, end }, t0: j, t1: i + 1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: false, anchor: null, precisionHint: null, described: null, rule: 'places/street',
+    });
+    for (let k = j; k <= i; k++) inStreet[k] = 1;
+  }
+
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    if (inStreet[i]) continue;
+    let start = i;
+    const articleStart = !t.cap && ARTICLE_START.has(t.key) && i + 1 < n && toks[i + 1]!.cap &&
+      /^[-‐'’]$/.test(text.slice(t.end, toks[i + 1]!.start));
+    const modifierStart = !t.cap && L.regionModifiers.has(t.key);
+    if (!t.cap && !articleStart && !modifierStart) continue;
+    if (t.key === 'the') continue; // "the Gaza Strip", "The United States": the name starts after it
+    const hm = gaz.headMax(t.key);
+    if (hm === 0) continue;
+    let found: { len: number; hits: readonly NameHit[] } | null = null;
+    const maxLen = Math.min(hm, MAX_N, n - i);
+    for (let len = maxLen; len >= 1; len--) {
+      const last = toks[i + len - 1]!;
+      if (!last.cap) continue;
+      let ok = true;
+      for (let j = i + 1; j < i + len; j++) {
+        const tj = toks[j]!;
+        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key))) { ok = false; break; }
+      }
+      if (!ok) continue;
+      if (inStreet[i + len - 1]) continue;
+      let key = t.key;
+      for (let j = i + 1; j < i + len; j++) key += ` ${toks[j]!.key}`;
+      if (modifierStart && len === 1) continue;
+      const hits = gaz.lookupKey(key);
+      if (hits.length) { found = { len, hits }; break; }
+    }
+    if (!found && t.cap && t.key.length >= 4 && !L.stop.has(t.key) && !L.firstNames.has(t.key) && !surnames.has(t.key)) {
+      // a spelling the index lacks ("Deir Ezzor", "Qamishly"): the loose key, with place evidence
+      for (let len = Math.min(3, n - i); len >= 1 && !found; len--) {
+        let ok = true;
+        for (let j = i + 1; j < i + len; j++) {
+          const tj = toks[j]!;
+          if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key))) { ok = false; break; }
+        }
+        if (!ok || !toks[i + len - 1]!.cap) continue;
+        let key = t.key;
+        for (let j = i + 1; j < i + len; j++) key += ` ${toks[j]!.key}`;
+        if (key.replace(/ /g, '').length < 6) continue;
+        if (!placeEvidence(text, t.start, toks[i + len - 1]!.end)) continue;
+        const hits = gaz.lookupLoose(key).filter((h) => /^[PA]$/.test(h.entry.candidate.featureClass));
+        if (hits.length) found = { len, hits };
+      }
+    }
+    if (!found) continue;
+    const end = i + found.len; // exclusive token index
+    const m = makeMention(text, toks, start, end, found.hits, surnames);
+    if (m) {
+      out.push(m);
+      i = end - 1;
+    }
+  }
+
+  addDescribedUnknowns(text, toks, gaz, out);
+  out.sort((a, b) => a.span.start - b.span.start);
+  return out;
+}
+
+function makeMention(text: string, toks: Tok[], i: number, end: number, allHits: readonly NameHit[], surnames: Set<string>): RawMention | null {
+  const L = placeLexicon();
+  const first = toks[i]!, last = toks[end - 1]!;
+  const len = end - i;
+  const prev = i > 0 ? toks[i - 1]! : null;
+  const next = end < toks.length ? toks[end]! : null;
+  let hits = allHits.slice();
+  const key = len === 1 ? first.key : null;
+  let spanEnd = last.end;
+
+  // abbreviations ("La.", "Ky.") only after "City," and written with their period
+  const abbrOk = (text[last.end] === '.' || last.text.includes('.')) && prev !== null && /,\s*$/.test(text.slice(prev.end, first.start));
+  hits = hits.filter((h) => h.q !== 4 || abbrOk);
+  if (!hits.length) return null;
+  {
+    let full = first.key;
+    for (let j = i + 1; j < end; j++) full += ` ${toks[j]!.key}`;
+    if (len > 1 && L.stop.has(full)) return null;
+  }
+  if (hits.every((h) => h.q === 4) && text[last.end] === '.' && !last.text.endsWith('.')) spanEnd = last.end + 1;
+
+  if (key !== null) {
+    if (L.stop.has(key) || L.titles.has(key)) return null;
+    if (key.length < 2) return null;
+    if (surnames.has(key)) return null;
+    const strong = hits.some((h) => {
+      const c = h.entry.candidate;
+      return c.featureCode.startsWith('PCL') || (c.featureCode === 'ADM1' && h.q <= 1) || h.q === 3 ||
+        (c.featureClass === 'P' && c.population >= 100_000 && h.q === 0) || h.entry.id < 0 || c.featureCode === 'CONT';
+    });
+    // a person's name: "Bell said", "said Bell"
+    const after = text.slice(last.end, last.end + 8);
+    const before = text.slice(Math.max(0, first.start - 6), first.start);
+    if (!strong && (/^,? (?:said|says|told|added|explained|noted|wrote)\b/.test(after) || /\bsaid $/.test(before))) {
+      surnames.add(key);
+      return null;
+    }
+    const dateline = /^\p{Lu}{3,}$/u.test(first.text) && isSentenceStart(text, first.start) &&
+      /^(?:,\s+\p{Lu}|\s+[-–—(]|\s*\(\p{Lu})/u.test(text.slice(last.end, last.end + 4));
+    const weak = L.surnames.has(key) || L.firstNames.has(key) || (/^\p{Lu}{3,}$/u.test(first.text) && !dateline) ||
+      (isSentenceStart(text, first.start) && !dateline) || inTitleCaseLine(text, first.start) ||
+      hits.every((h) => h.q >= 1 && h.entry.candidate.population < 1000);
+    if (weak && !strong && !placeEvidence(text, first.start, last.end)) return null;
+    // "Chatra Dal", "Pir Laka": the first word of a longer proper name the index lacks
+    if (!strong && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key) && !L.titles.has(next.key) &&
+        !L.unitWords.has(next.key) && !L.adminWords.has(next.key) && !L.streetWords.has(next.key) && next.key.length > 1) return null;
+    // "Kristina Bell": a capitalised word that is no place, right before
+    if (!strong && prev && prev.cap && spaced(text, prev, first) && !L.stop.has(prev.key) && !L.titles.has(prev.key) &&
+        prev.key.length > 1 && !isSentenceStart(text, prev.start)) return null;
+  }
+  // a person: after a title or a given name, or a given name followed by a surname
+  if (prev && prev.cap) {
+    const gap = text.slice(prev.end, first.start);
+    if ((L.titles.has(prev.key) && (gap === ' ' || gap === '. ')) ||
+        (L.firstNames.has(prev.key) && gap === ' ') ||
+        (prev.text.length === 1 && gap === '. ')) {
+      if (!hits.some((h) => h.q === 3)) return null;
+    }
+  }
+  if (len === 1 && L.firstNames.has(first.key) && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key)) return null;
+  // joined by a hyphen to a capitalised word that is no place ("Lavrov-Kerry")
+  const personish = (t: Tok): boolean => L.surnames.has(t.key) || L.firstNames.has(t.key) || surnames.has(t.key);
+  if (len === 1 && next && next.cap && /^[-‐]$/.test(text.slice(last.end, next.start)) && !hits.some((h) => h.q === 3) &&
+      (personish(next) || personish(first))) return null;
+  if (len === 1 && prev && prev.cap && /^[-‐]$/.test(text.slice(prev.end, first.start)) && !hits.some((h) => h.q === 3) &&
+      !ARTICLE_START.has(prev.key) && (personish(prev) || personish(first))) return null;
+  // an all-caps short token that is not a known abbreviation form ("IT", "ID")
+  if (len === 1 && /^[A-Z]{2,3}$/.test(first.text) && !hits.some((h) => h.entry.candidate.featureCode.startsWith('PCL'))) return null;
+
+  const adjectival = hits.every((h) => h.q === 3);
+  let adminSuffix = false;
+  // "Idlib province", "Hasakah governorate"
+  if (next && L.adminWords.has(next.key) && spaced(text, last, next) && !adjectival &&
+      !hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) {
+    adminSuffix = true;
+    spanEnd = next.end;
+  }
+  const before = text.slice(Math.max(0, first.start - 20), first.start);
+  const settlementCue = /\b(?:village|town|city|hamlet|township|settlement) of\s+$/i.test(before) ||
+    (next !== null && /^(?:village|town|city)$/i.test(next.text) && spaced(text, last, next));
+  return {
+    span: { start: first.start, end: spanEnd },
+    t0: i,
+    t1: end,
+    hits,
+    adjectival,
+    adminSuffix,
+    settlementCue,
+    anchor: null,
+    precisionHint: null,
+    described: null,
+    rule: adjectival ? 'places/demonym' : 'places/gazetteer-name',
+  };
+}
+
+/**
+ * Names the gazetteer may lack, described against a known place:
+ *   "Qeser Dib, a village outside Derik" → Qeser Dib, near Derik;
+ *   "the village of Umm Batna near Quneitra" → Umm Batna, near Quneitra.
+ */
+function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: RawMention[]): void {
+  const L = placeLexicon();
+  const NAME = "(\\p{Lu}[\\p{L}\\p{M}'’]*(?:[ -](?:(?:al|el|ad|ar|as|az|ash|an|ez|es|de|du|la)[ -])?\\p{Lu}[\\p{L}\\p{M}'’]*){0,3})";
+  const REL = `(?:(?:\\d+(?:[.,]\\d+)?\\s*(?:${L.unitAlt})\\s+)?(?:${L.dirAlt})\\s+of|${L.nearAlt}|in|of)`;
+  const FEAT = `(?:${L.featureAlt})`;
+  const appositive = new RegExp(`${NAME},\\s+(an?|the)\\s+(?:[a-z-]+\\s+){0,2}?${FEAT}\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'gu');
+  const villageOf = new RegExp(`\\b(?:the\\s+)?(?:village|town|hamlet|settlement|neighbou?rhood|district)\\s+of\\s+${NAME}`, 'gu');
+  const find = (pos: number): number => out.findIndex((m) => m.span.start === pos);
+  const covered = (s: number, e: number): number => out.findIndex((m) => m.span.start < e && s < m.span.end);
+
+  let m: RegExpExecArray | null;
+  // cheap checks first: most texts hold none of these constructions
+  const hasAppositive = /,\s+(?:an?|the)\s/.test(text);
+  const hasVillageOf = /\b(?:village|town|hamlet|settlement|neighbou?rhood|district)\s+of\s+\p{Lu}/iu.test(text);
+  unitCheck ??= new RegExp(`\\b(?:${L.unitAlt2})(?:\\s*,|\\s+\\()`, 'iu');
+  const hasUnit = unitCheck.test(text);
+  appositive.lastIndex = 0;
+  while (hasAppositive && (m = appositive.exec(text))) {
+    const name = m[1]!;
+    const nameStart = m.index, nameEnd = nameStart + name.length;
+    const anchorPos = m.index + m[0].length;
+    const ai = find(anchorPos);
+    if (ai < 0) continue;
+    const anchor = out[ai]!;
+    if (anchor.adjectival) continue;
+    const rel = m[3]!.toLowerCase();
+    const descStart = m.index + m[0].indexOf(m[2]!, name.length);
+    const described = { start: descStart, end: anchor.span.end };
+    const near = rel !== 'in' && rel !== 'of';
+    anchor.precisionHint = near ? 'near' : anchor.precisionHint;
+    anchor.described = near ? described : anchor.described;
+    const ci = covered(nameStart, nameEnd);
+    if (ci >= 0) {
+      const c = out[ci]!;
+      if (c.span.start === nameStart && c.span.end === nameEnd) {
+        c.anchor = anchor;
+        c.described = described;
+        c.settlementCue = true;
+      }
+      continue;
+    }
+    if (isPersonish(name)) continue;
+    out.push({
+      span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: true, anchor, precisionHint: 'near', described, rule: 'places/described-unknown',
+    });
+  }
+  const unitParent = new RegExp(`${NAME}\\s+(?:${L.unitAlt2})(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?)`, 'gu');
+  unitParent.lastIndex = 0;
+  while (hasUnit && (m = unitParent.exec(text))) {
+    const name = m[1]!;
+    const nameStart = m.index, nameEnd = nameStart + name.length;
+    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (isPersonish(name)) continue;
+    const ai = find(m.index + m[0].length);
+    if (ai < 0) continue;
+    const anchor = out[ai]!;
+    if (anchor.adjectival) continue;
+    out.push({
+      span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: true, anchor, precisionHint: 'near', described: { start: nameStart, end: anchor.span.end },
+      rule: 'places/unit-of-parent',
+    });
+  }
+  villageOf.lastIndex = 0;
+  while (hasVillageOf && (m = villageOf.exec(text))) {
+    const name = m[1]!;
+    const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
+    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (isPersonish(name)) continue;
+    // "… of X near/outside Y": resolve against Y
+    const after = text.slice(nameEnd, nameEnd + 60);
+    const rel = new RegExp(`^,?\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'u').exec(after);
+    let ai = -1;
+    if (rel) ai = find(nameEnd + rel[0].length);
+    const described = ai >= 0 ? { start: m.index, end: out[ai]!.span.end } : { start: m.index, end: nameEnd };
+    out.push({
+      span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: true, anchor: ai >= 0 ? out[ai]! : null, precisionHint: ai >= 0 ? 'near' : null, described,
+      rule: 'places/village-of',
+    });
+  }
+  void gaz;
+  void toks;
+}
+
+/** A word before or after the name that says it is a place: "in X", "near X", "X, Ohio". */
+function placeEvidence(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 25), start);
+  if (/\b(?:in|at|near|outside|from|to|into|of|across|toward|towards|around|through|visit|visited|across)\s+(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|rural|north-?eastern|north-?western|south-?eastern|south-?western|greater|suburban|neighbouring|neighboring|nearby)\s+)?(?:(?:city|town|village|county)\s+of\s+)?$/i.test(before)) return true;
+  const after = text.slice(end, end + 30);
+  if (/^,\s*(?:\p{Lu}[\p{L}]+\.?|\p{Lu}\.\p{Lu}\.)(?:\s+\p{Lu}[\p{L}]+)?(?:[,.;:)]|\s|$)/u.test(after) && !/^,\s*(?:Jr|Sr|Inc|Ltd|who|which)\b/.test(after)) return true;
+  return false;
+}
+
+/** The word stands in a headline-style line where most words are capitalised. */
+function inTitleCaseLine(text: string, pos: number): boolean {
+  let a = text.lastIndexOf('\n', pos - 1) + 1;
+  let b = text.indexOf('\n', pos);
+  if (b < 0) b = text.length;
+  if (b - a > 200) return false;
+  const words = text.slice(a, b).match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.7;
+}
+
+/** The token starts a sentence (after . ! ? or a line break, or at the text start). */
+function isSentenceStart(text: string, pos: number): boolean {
+  const before = text.slice(Math.max(0, pos - 4), pos);
+  return pos === 0 || /(?:[.!?]["'”’)]?\s+|\n\s*|^\s*)$/.test(before);
+}
+
+let unitCheck: RegExp | null = null;
+
+function isPersonish(name: string): boolean {
+  const L = placeLexicon();
+  const first = normKey(name.split(/[ -]/)[0] ?? '');
+  return L.firstNames.has(first) || L.titles.has(first) || L.stop.has(normKey(name));
+}

@@ -1,0 +1,44 @@
+/**
+ * Distances from the DCT: "two days ago" (a day), "six weeks ago" (a week), "five months ago" (a
+ * month), "a year earlier", "three years later" (a year; TimeBank anchors these on the DCT too),
+ * "a decade ago" (a year). Vague counts ("several years ago", "months ago") are PAST_REF /
+ * FUTURE_REF.
+ */
+import { shift, type Unit } from '../anchor.js';
+import { regexParser } from '../engine.js';
+import { numberValue } from '../lexicon.js';
+import { durationValue } from './durations.js';
+import { B, E, mk } from './util.js';
+
+const UNIT: Record<string, Unit | 'DEY'> = { D: 'D', W: 'W', M: 'M', Q: 'Q', Y: 'Y', DE: 'DEY', FN: 'W' };
+
+export const agoParser = regexParser(
+  'ago',
+  (ctx) => new RegExp(`${B}(?:(${ctx.lex.re.number})[\\s-]+)?(${ctx.lex.re.unit})\\s+(ago|earlier|later|from\\s+now|hence|before|after)${E}`, 'gi'),
+  (ctx, m, offset) => {
+    const unitCode = ctx.lex.units.get(m[2]!.toLowerCase())!;
+    const dirWord = m[3]!.toLowerCase();
+    const sign = dirWord === 'ago' || dirWord === 'earlier' || dirWord === 'before' ? -1 : 1;
+    const n = m[1] ? numberValue(ctx.lex, m[1]) : 'X';
+    if (n === null) return null;
+    if (dirWord === 'before' || dirWord === 'after' || dirWord === 'later') {
+      // "two days before the vote", "three days later": anchored on a narrated event, not on the
+      // DCT; TIMEX3 marks the distance itself as a DURATION ("two days")
+      const span = m[0].slice(0, m[0].length - m[3]!.length).trimEnd();
+      const value = durationValue(unitCode, n);
+      return { start: offset + m.index, end: offset + m.index + span.length, type: 'DURATION', value, precision: null, relative: false, by: 'times/ago:event-anchored' };
+    }
+    if (n === 'X' || !Number.isInteger(n)) {
+      return mk(offset, m, 'DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', null, false, 'times/ago:vague');
+    }
+    const u = UNIT[unitCode];
+    if (!u) {
+      // hours, minutes: a time on the DCT's day, not modelled more finely
+      return mk(offset, m, 'TIME', null, 'day', true, 'times/ago:clock');
+    }
+    if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/ago');
+    const s = u === 'DEY' ? shift(ctx.dct, 'Y', sign * 10 * n) : shift(ctx.dct, u, sign * (unitCode === 'FN' ? 2 * n : n));
+    return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', s.day ? { day: s.day } : {});
+  },
+  (lower) => /\b(?:ago|earlier|later|from now|hence|before|after)\b/.test(lower),
+);

@@ -1,0 +1,66 @@
+/**
+ * Durations (TIMEX3 DURATION, value PnU): "three days" (P3D), "the past two years" (P2Y), "a
+ * 30-day ceasefire" (P30D), "six hours" (PT6H), "two decades" (P20Y), "several weeks" and
+ * "recent months" (PXW, PXM). A bare plural ("for years") counts after for/over/in/within.
+ * Ages ("a 35-year-old") are not durations of anything in the story and are skipped.
+ */
+import { regexParser } from '../engine.js';
+import { numberValue } from '../lexicon.js';
+import { B, E, mk, wordBefore } from './util.js';
+
+const PREFIX = '(?:(the|its|their|his|her)\\s+)?(?:(past|last|next|first|previous|coming|following|final|recent|latest|initial|remaining|same|entire|whole|full)\\s+)?';
+
+export function durationValue(unit: string, n: number | 'X'): string | null {
+  const q = n === 'X' ? 'X' : n;
+  if (typeof q === 'number' && !Number.isInteger(q)) {
+    if (q === 0.5 && unit === 'Y') return 'P6M';
+    if (q === 0.5 && unit === 'D') return 'PT12H';
+    if (q === 0.5 && unit === 'H') return 'PT30M';
+    return null;
+  }
+  switch (unit) {
+    case 'S': return `PT${q}S`;
+    case 'MIN': return `PT${q}M`;
+    case 'H': return `PT${q}H`;
+    case 'D': case 'W': case 'M': case 'Y': case 'Q': return `P${q}${unit}`;
+    case 'FN': return q === 'X' ? 'PXW' : `P${2 * q}W`;
+    case 'DE': return q === 'X' ? 'PXDE' : `P${10 * q}Y`;
+    case 'CE': return q === 'X' ? 'PXCE' : `P${100 * q}Y`;
+  }
+  return null;
+}
+
+export const durationParser = regexParser(
+  'duration',
+  (ctx) => new RegExp(
+    `${B}${PREFIX}(?:(${ctx.lex.re.number})(?:[\\s-]+(?:more|additional|straight|consecutive|full|extra))?[\\s-]+)?(${ctx.lex.re.unit})${E}(?!-old|\\s+old\\b|\\s+(?:ago|earlier|later|from\\s+now|hence)\\b)`, 'gi'),
+  (ctx, m, offset) => {
+    const det = m[1]?.toLowerCase();
+    const rel = m[2]?.toLowerCase();
+    const unitWord = m[4]!.toLowerCase();
+    const unit = ctx.lex.units.get(unitWord)!;
+    const plural = /s$/.test(unitWord) || unitWord === 'centuries';
+    let n: number | 'X' | null;
+    if (m[3]) {
+      n = numberValue(ctx.lex, m[3]);
+      if (n === null) return null;
+      if (unit === 'S' && /^an?$/i.test(m[3])) return null; // "a second attack"
+      if (/^an?$/i.test(m[3]) && det) return null;
+      // "$55 a night", "700 seats a week": a rate, not a duration
+      if (/^an?$/i.test(m[3]) && /\d[\d,.]*\s+(?:[a-z]+\s+)?$/i.test(ctx.text.slice(Math.max(0, offset + m.index - 30), offset + m.index))) return null;
+    } else if (plural && (rel || det === 'the') && !(det === 'the' && !rel)) {
+      n = 'X'; // "the past few weeks" has its number; "recent weeks", "the coming months"
+    } else if (plural && !det && !rel && ['for', 'over', 'in', 'within', 'after'].includes(wordBefore(ctx.text, offset + m.index))) {
+      n = 'X';
+    } else return null;
+    if (det && !rel && m[3] && /^(?:a|its|their|his|her)$/.test(det)) {
+      // "a 30-day ceasefire", "its two-year term": the determiner belongs to the noun phrase
+      const start = offset + m.index + m[0].toLowerCase().indexOf(m[3].toLowerCase());
+      const value = durationValue(unit, n);
+      return { start, end: offset + m.index + m[0].length, type: 'DURATION', value, precision: null, relative: false, by: 'times/duration' };
+    }
+    const value = durationValue(unit, n);
+    return mk(offset, m, 'DURATION', value, null, false, 'times/duration');
+  },
+  (lower) => /second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/.test(lower),
+);

@@ -1,0 +1,50 @@
+/**
+ * Month names without a day: "February", "in May", "last April", "March 2019", "June last year",
+ * "January of 1998". A day after the name is chrono's (./chrono.ts); a year makes it absolute,
+ * otherwise the year is anchored on the DCT (../anchor.ts). "May" and "March" are also a verb and
+ * a modal: bare, they count only after a preposition or determiner.
+ */
+import { resolveMonth, type Direction } from '../anchor.js';
+import { fmtMonth } from '../calendar.js';
+import { regexParser } from '../engine.js';
+import { tenseAt } from '../tense.js';
+import { B, E, mk, wordBefore } from './util.js';
+
+const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
+const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'this', 'next',
+  'through', 'from', 'to', 'during', 'and', 'or', 'before', 'after', 'the', 'between', 'on', 'that', 'end', 'past',
+  'throughout', 'beginning', 'start', 'middle', 'for']);
+
+export const monthParser = regexParser(
+  'month',
+  (ctx) => new RegExp(
+    `${B}(?:(last|past|previous|this|next|coming)\\s+)?(${ctx.lex.re.month})(?!\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\d))` +
+    `(?:,?\\s+(?:of\\s+)?(\\d{4})|\\s+(this|last|next)\\s+year)?${E}`, 'gi'),
+  (ctx, m, offset) => {
+    const name = m[2]!;
+    if (!/^[A-Z]/.test(name)) return null;
+    const month = ctx.lex.months.get(name.toLowerCase().replace(/\.$/, ''));
+    if (!month) return null;
+    const pre = m[1]?.toLowerCase();
+    const year = m[3] ? Number(m[3]) : null;
+    const rel = m[4]?.toLowerCase();
+    if (!pre && year === null && !rel) {
+      const full = name.replace(/\.$/, '').toLowerCase();
+      if (/^(?:may|march)$/.test(full)) {
+        const before = ctx.text.slice(Math.max(0, offset + m.index - 6), offset + m.index);
+        if (!INTRO.has(wordBefore(ctx.text, offset + m.index)) && !/(?:mid|early|late)-$/i.test(before)) return null;
+      } else if (full.length <= 4 && !name.endsWith('.') && full !== 'june' && full !== 'july') return null;
+    }
+    if (year !== null) return mk(offset, m, 'DATE', fmtMonth(year, month), 'month', false, 'times/month:year');
+    if (!ctx.dct) return mk(offset, m, 'DATE', null, 'month', true, 'times/month');
+    let y: number;
+    if (rel) y = ctx.dct.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+    else {
+      const dir = pre ? DIRS[pre]! : null;
+      const start = offset + m.index;
+      y = resolveMonth(ctx.dct, month, dir, dir === null ? tenseAt(ctx, start, start + m[0].length) : 0);
+    }
+    return mk(offset, m, 'DATE', fmtMonth(y, month), 'month', true, 'times/month');
+  },
+  (lower) => /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(lower),
+);

@@ -1,0 +1,33 @@
+/**
+ * The edges of a period named from the DCT: "earlier this year", "later this month", "the end of
+ * the year", "the beginning of next month", "year-end". The value is the period itself (TIMEX3
+ * puts the edge in `mod`: START, END, MID).
+ */
+import { shift, type Unit } from '../anchor.js';
+import { regexParser } from '../engine.js';
+import { B, E, mk } from './util.js';
+
+const UNITS: Record<string, Unit> = { week: 'W', month: 'M', year: 'Y', quarter: 'Q' };
+const MOD: Record<string, string> = {
+  earlier: 'START', early: 'START', beginning: 'START', start: 'START', later: 'END', late: 'END', end: 'END',
+  close: 'END', middle: 'MID', mid: 'MID',
+};
+
+export const periodEdgeParser = regexParser(
+  'period-edge',
+  () => new RegExp(
+    `${B}(?:(earlier|later|early|late)\\s+(this|last|next)\\s+(week|month|year|quarter)` +
+    `|(?:the\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(the|this|last|next)\\s+(week|month|year|quarter)` +
+    `|(?:the\\s+)?(year|month)(?:-|\\s+|[\\u2019']s\\s+)end)${E}`, 'gi'),
+  (ctx, m, offset) => {
+    const edge = (m[1] ?? m[4] ?? 'end').toLowerCase();
+    const which = (m[2] ?? m[5] ?? 'this').toLowerCase();
+    const unit = (m[3] ?? m[6] ?? m[7])!.toLowerCase();
+    const mod = MOD[edge];
+    if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/period-edge', mod ? { mod } : {});
+    const n = which === 'last' ? -1 : which === 'next' ? 1 : 0;
+    const s = shift(ctx.dct, UNITS[unit]!, n);
+    return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/period-edge', mod ? { mod } : {});
+  },
+  (lower) => /end|earl|late|begin|start|middle|close/.test(lower) && /week|month|year|quarter/.test(lower),
+);

@@ -1,0 +1,31 @@
+/**
+ * References to the present, past or future as a whole (lexicon refs.tsv): "now", "currently",
+ * "recently", "the past", "the future", "soon" → PRESENT_REF, PAST_REF, FUTURE_REF. The adjectives
+ * "current" and "recent" count when they qualify a noun that is not itself a time unit.
+ */
+import { regexParser } from '../engine.js';
+import { B, E, mk } from './util.js';
+
+export const refParser = regexParser(
+  'ref',
+  (ctx) => new RegExp(`${B}(${ctx.lex.re.ref})${E}(?![\\u2019']s)`, 'gi'),
+  (ctx, m, offset) => {
+    const key = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const value = ctx.lex.refs.get(key);
+    if (!value) return null;
+    const before = ctx.text.slice(Math.max(0, offset + m.index - 12), offset + m.index).toLowerCase();
+    const after = ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 12).toLowerCase();
+    if (key === 'now' && /^\s*that\b/.test(after)) return null; // "now that …" is a conjunction
+    if (key === 'future' && !/\b(?:in|the|near|for|distant)\s*$/.test(before)) return null; // "future talks"
+    if (key === 'earlier' && !/^\s*[,.;]/.test(after)) return null; // "earlier talks", "earlier this week"
+    return mk(offset, m, 'DATE', value, null, false, 'times/ref');
+  },
+);
+
+/** "current" and "recent" qualifying a noun ("the current government", "recent attacks"). */
+export const adjectiveRefParser = regexParser(
+  'ref-adjective',
+  (ctx) => new RegExp(`${B}(current|recent)(?=\\s+(?!(?:${ctx.lex.re.unit}|${ctx.lex.re.number})\\b)[a-z])`, 'gi'),
+  (_ctx, m, offset) => mk(offset, m, 'DATE', m[1]!.toLowerCase() === 'current' ? 'PRESENT_REF' : 'PAST_REF', null, false, 'times/ref-adjective'),
+  (lower) => lower.includes('current') || lower.includes('recent'),
+);

@@ -1,0 +1,30 @@
+/**
+ * Frequencies (TIMEX3 SET): "daily", "every week", "each year" (lexicon), "twice a day", "three
+ * times a week", "once a month" (P1D, P1W, P1M), "every two days" (P2D).
+ */
+import { regexParser } from '../engine.js';
+import { numberValue } from '../lexicon.js';
+import { durationValue } from './durations.js';
+import { B, E, mk } from './util.js';
+
+export const setPhraseParser = regexParser(
+  'set',
+  (ctx) => new RegExp(`${B}(${ctx.lex.re.set})${E}`, 'gi'),
+  (ctx, m, offset) => mk(offset, m, 'SET', ctx.lex.sets.get(m[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null, null, false, 'times/set'),
+  (lower) => /ly\b|every|each|\bper\b/.test(lower),
+);
+
+export const setRateParser = regexParser(
+  'set-rate',
+  (ctx) => new RegExp(
+    `${B}(?:(?:once|twice|thrice|(?:${ctx.lex.re.number})\\s+times)\\s+(?:a|an|per|each|every)\\s+(${ctx.lex.re.unit})` +
+    `|every\\s+(${ctx.lex.re.number})\\s+(${ctx.lex.re.unit}))${E}`, 'gi'),
+  (ctx, m, offset) => {
+    const unitWord = (m[1] ?? m[3])!.toLowerCase();
+    const unit = ctx.lex.units.get(unitWord)!;
+    const n = m[2] ? numberValue(ctx.lex, m[2]) : 1;
+    if (n === null) return null;
+    return mk(offset, m, 'SET', durationValue(unit, n), null, false, 'times/set-rate');
+  },
+  (lower) => /once|twice|thrice|times|every/.test(lower),
+);

@@ -1,0 +1,36 @@
+/** Small helpers the parsers share: word boundaries, candidate construction. */
+import type { DatePrecision, TimexType } from '../../../model/taxonomy.js';
+import type { Ymd } from '../calendar.js';
+import type { Candidate, TimeContext } from '../types.js';
+
+/** Start and end of a word (a hyphen joins words: "mid-1990s" is one unit). */
+export const B = '(?<![\\w\\-\\u2019\\u0027])';
+export const E = '(?![\\w])';
+
+export function mk(
+  offset: number, m: RegExpExecArray, type: TimexType, value: string | null,
+  precision: DatePrecision | null, relative: boolean, by: string, extra: Partial<Candidate> = {},
+): Candidate {
+  return { start: offset + m.index, end: offset + m.index + m[0].length, type, value, precision, relative, by, ...extra };
+}
+
+/** Value needing the DCT: null without one. */
+export const needDct = <T>(ctx: TimeContext, f: (dct: Ymd) => T): T | null => (ctx.dct ? f(ctx.dct) : null);
+
+/** The text starts with a capital letter (proper-noun use of month and day names). */
+export const capitalised = (s: string): boolean => /^[A-Z]/.test(s);
+
+/** The word before index `i` in `s` (lower case), or '' at the start. */
+export function wordBefore(s: string, i: number): string {
+  const m = /([A-Za-z]+)[^A-Za-z\n]{0,2}$/.exec(s.slice(Math.max(0, i - 30), i));
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** Ordinal words and numerals → number (first … fourth; 1st … 31st). */
+export function ordinal(s: string): number | null {
+  const t = s.toLowerCase();
+  const words: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
+  if (t in words) return words[t]!;
+  const m = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
+  return m ? Number(m[1]) : null;
+}

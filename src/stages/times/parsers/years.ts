@@ -1,0 +1,52 @@
+/**
+ * Years and longer calendar periods: "2018", "fiscal 1998", "the year 2000", decades ("the 1990s",
+ * "the '80s", "the nineties" → 199, 198), centuries ("the 20th century" → 19). A four-digit number
+ * counts as a year when it is 1600-2099 and reads as one: not an amount ("$2000", "2000 troops"),
+ * not part of a longer number, not a percentage or a military clock time ("at 1800 hours").
+ */
+import { loadList } from '../../../util/lexicon.js';
+import { regexParser } from '../engine.js';
+import { B, E, mk } from './util.js';
+
+let counted: RegExp | null = null;
+/** A count noun right after the number (data/lexicons/time/count-nouns.txt). */
+const COUNTED = (): RegExp =>
+  (counted ??= new RegExp(`^\\s+(?:${loadList('time/count-nouns.txt').join('|')})\\b`, 'i'));
+
+export const yearParser = regexParser(
+  'year',
+  () => new RegExp(`${B}(?:(fiscal|financial)\\s+(?:year\\s+)?|FY\\s?|(the\\s+year\\s+))?(1[6-9]\\d\\d|20\\d\\d)(?![\\w.,\\u2019']\\d|\\d|\\s*(?:%|percent|per\\s+cent)|-\\d|\\w)`, 'gi'),
+  (ctx, m, offset) => {
+    const i = offset + m.index;
+    const prev = ctx.text.slice(Math.max(0, i - 4), i);
+    if (/[$£€#¥]\s*$|\d[.,]?$|No\.\s*$|[.,]$/.test(prev)) return null;
+    const after = ctx.text.slice(i + m[0].length, i + m[0].length + 24);
+    if (!m[1] && !m[2] && COUNTED().test(after)) return null;
+    return mk(offset, m, 'DATE', m[3]!, 'year', false, m[1] ? 'times/year:fiscal' : 'times/year');
+  },
+  (lower) => /(?:1[6-9]|20)\d\d/.test(lower),
+);
+
+export const decadeParser = regexParser(
+  'decade',
+  (ctx) => new RegExp(`${B}(?:the\\s+)?(?:(?:early|mid|late)[\\s-]+)?(?:(1[0-9]|20)(\\d)0|['\\u2019](\\d)0|(${ctx.lex.re.decade}))['\\u2019]?s?${E}`, 'gi'),
+  (ctx, m, offset) => {
+    const t = m[0].toLowerCase();
+    if (!/s$/.test(t)) return null; // "the 1990" is a year, not a decade
+    const value = m[1] ? `${m[1]}${m[2]}` : m[3] ? `19${m[3]}` : ctx.lex.decades.get(m[4]!.toLowerCase()) ?? null;
+    if (!value) return null;
+    return mk(offset, m, 'DATE', value, 'decade', false, 'times/decade');
+  },
+  (lower) => /0['\u2019]?s\b|ties\b/.test(lower),
+);
+
+export const centuryParser = regexParser(
+  'century',
+  () => new RegExp(`${B}(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)[\\s-]+century${E}`, 'gi'),
+  (_ctx, m, offset) => {
+    const n = Number(m[1]);
+    if (n < 1 || n > 21) return null;
+    return mk(offset, m, 'DATE', String(n - 1).padStart(2, '0'), 'decade', false, 'times/century');
+  },
+  (lower) => lower.includes('century'),
+);

@@ -1,0 +1,68 @@
+/**
+ * Merges of adjacent candidates that are one expression: a weekday and the date it names
+ * ("Tuesday, Sept. 1": the date's value), a day and a part of the day ("Tuesday night" → TIME
+ * 2020-09-01TNI, "Friday morning"), a day and a clock time ("8 p.m. Tuesday", "Tuesday at 8 p.m.",
+ * "noon Thursday" → 2020-09-01T20:00).
+ */
+import { fmtDay, fmtTime } from '../calendar.js';
+import type { Candidate, TimeContext, TimeRefiner } from '../types.js';
+
+let partRe: RegExp | null = null;
+const parts = (ctx: TimeContext): RegExp =>
+  (partRe ??= new RegExp(`^\\s+(?:in\\s+the\\s+)?(${ctx.lex.re.daypart})(?![\\w])`, 'i'));
+let partBeforeRe: RegExp | null = null;
+const partsBefore = (ctx: TimeContext): RegExp =>
+  (partBeforeRe ??= new RegExp(`(?<![\\w])(${ctx.lex.re.daypart})\\s+(?:on\\s+)?$`, 'i'));
+
+function partValue(ctx: TimeContext, c: Candidate, word: string): string | null {
+  const code = ctx.lex.dayparts.get(word.toLowerCase());
+  if (!code || !c.day) return null;
+  return `${fmtDay(c.day)}T${code}`; // T12:00 for "noon", TNI for "night"
+}
+
+export const mergeRefiner: TimeRefiner = {
+  id: 'merges',
+  refine(ctx, cands) {
+    cands.sort((a, b) => a.start - b.start || b.end - a.end);
+    const out: Candidate[] = [];
+    for (let i = 0; i < cands.length; i++) {
+      let c = cands[i]!;
+      const n = cands[i + 1];
+      const gap = n ? ctx.text.slice(c.end, n.start) : '';
+      // weekday + date
+      if (n && c.weekday !== undefined && n.day && !n.clock && /^,?\s*(?:the\s+)?$/.test(gap) && n.type === 'DATE') {
+        out.push({ ...n, start: c.start, by: `${n.by}+weekday` });
+        i++;
+        continue;
+      }
+      // clock + day, day + clock
+      if (n && /^\s*(?:,|on|at|of)?\s*$/.test(gap) && gap.length < 8) {
+        const clock = c.clock && n.day && !n.clock ? { t: c, d: n } : n.clock && c.day && !c.clock ? { t: n, d: c } : null;
+        if (clock && clock.d.type === 'DATE' && clock.d.value && clock.t.clock) {
+          out.push({
+            start: c.start, end: n.end, type: 'TIME', value: fmtTime(clock.d.day!, clock.t.clock.h, clock.t.clock.min),
+            precision: 'day', relative: clock.d.relative, by: 'times/merge:day-clock', day: clock.d.day,
+          });
+          i++;
+          continue;
+        }
+      }
+      // day + part of the day
+      if (c.day && c.type === 'DATE' && c.value) {
+        const p = parts(ctx).exec(ctx.text.slice(c.end, c.end + 24));
+        if (p) {
+          const v = partValue(ctx, c, p[1]!);
+          if (v) c = { ...c, end: c.end + p[0].length, type: 'TIME', value: v, by: `${c.by}+daypart` };
+        } else {
+          const b = partsBefore(ctx).exec(ctx.text.slice(Math.max(0, c.start - 14), c.start));
+          if (b && /^\d/.test(ctx.lex.dayparts.get(b[1]!.toLowerCase()) ?? '')) {
+            const v = partValue(ctx, c, b[1]!);
+            if (v) c = { ...c, start: c.start - b[0].length, type: 'TIME', value: v, by: `${c.by}+clockword` };
+          }
+        }
+      }
+      out.push(c);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * Widens a candidate over the words TIMEX3 puts inside the expression: "early/mid/late" and "the
+ * end/beginning/middle of" before a date ("early 2018", "the end of March", "mid-1990s"), and
+ * quantity modifiers ("nearly forty years", "more than two hours", "around Nov. 1"). The value
+ * is unchanged (TIMEX3 puts START/MID/END/APPROX in `mod`): "early 2018" stays 2018.
+ */
+import type { TimeContext, TimeRefiner } from '../types.js';
+
+const EDGE = /(?:\b(?:the\s+)?(?:very\s+)?(early|earlier|mid|late|later)[\s-]+|\b(?:the\s+)?(end|beginning|start|middle|close|turn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)$/i;
+const MOD: Record<string, string> = {
+  early: 'START', earlier: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END',
+  later: 'END', end: 'END', close: 'END', turn: 'START',
+};
+
+let approxRe: RegExp | null = null;
+const approx = (ctx: TimeContext): RegExp =>
+  (approxRe ??= new RegExp(`\\b(?:${ctx.lex.re.approx})\\s+$`, 'i'));
+
+export const modifierRefiner: TimeRefiner = {
+  id: 'modifiers',
+  refine(ctx, cands, seg) {
+    for (const c of cands) {
+      if (c.value === 'PRESENT_REF' || c.value === 'PAST_REF' || c.value === 'FUTURE_REF') continue;
+      const from = Math.max(seg.start, c.start - 40);
+      const before = ctx.text.slice(from, c.start);
+      if (c.type === 'DATE' || c.type === 'TIME') {
+        const e = EDGE.exec(before);
+        if (e && !/^the\b/i.test(ctx.text.slice(c.start, c.end)) && !(e[1] && /^(?:earlier|later)$/i.test(e[1]) && !/^(?:this|last|next|today|yesterday|[A-Z])/.test(ctx.text.slice(c.start, c.end)))) {
+          c.start = from + e.index;
+          c.mod = MOD[(e[1] ?? e[2] ?? '').toLowerCase()] ?? c.mod;
+          continue;
+        }
+      }
+      const a = approx(ctx).exec(ctx.text.slice(Math.max(seg.start, c.start - 24), c.start));
+      if (a && (c.type === 'DURATION' || c.by.startsWith('times/ago') || /^(?:about|around|approximately|roughly)\s/i.test(a[0]))) {
+        c.start -= a[0].length;
+        c.mod ??= 'APPROX';
+      }
+    }
+    return cands;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * Tense cues around a time expression, for the direction of bare weekdays, months and dates:
+ * news tells what happened, so they resolve into the past unless the clause looks ahead
+ * ("will meet on Monday", cues in data/lexicons/time/future-cues.txt). A past-tense verb right
+ * before ("said Tuesday", "were held in May": a lower-case -ed form or an irregular past from
+ * data/lexicons/time/past-verbs.txt) or "since" settles it as past.
+ */
+import { loadList } from '../../util/lexicon.js';
+import type { TimeContext } from './types.js';
+
+let res: { future: RegExp; pastBefore: RegExp } | null = null;
+
+function patterns(ctx: TimeContext): NonNullable<typeof res> {
+  if (!res) {
+    const irregular = loadList('time/past-verbs.txt').map((w) => w.toLowerCase()).join('|');
+    const pastWord = `(?:[a-z]+ed|${irregular})`;
+    res = {
+      future: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCue})(?![\\w'])`, 'gi'),
+      pastBefore: new RegExp(`(?:(?<![\\w'-])${pastWord}|\\bsince)\\s+(?:(?:on|in|at|during|by)\\s+)?(?:(?:late|early|mid)-?\\s*)?$`),
+    };
+  }
+  return res;
+}
+
+/** The clause around [start, end): back to the previous . ; ! ? or line break, forward to the next. */
+function clause(text: string, start: number, end: number): { before: string; after: string } {
+  let a = start;
+  const minA = Math.max(0, start - 160);
+  while (a > minA && !/[.;!?\n]/.test(text[a - 1]!)) a--;
+  let b = end;
+  const maxB = Math.min(text.length, end + 120);
+  while (b < maxB && !/[.;!?\n]/.test(text[b]!)) b++;
+  return { before: text.slice(a, start), after: text.slice(end, b) };
+}
+
+/** Distance from the edge of `s` (its end when `fromEnd`) to the nearest match of `re`, or Infinity. */
+function nearest(re: RegExp, s: string, fromEnd: boolean): number {
+  let best = Infinity;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) best = Math.min(best, fromEnd ? s.length - (m.index + m[0].length) : m.index);
+  return best;
+}
+
+/**
+ * -1 past, +1 future, 0 no cue either way: a past verb or "since" right before the expression
+ * makes it past; else any future cue in the clause makes it future. (Letting the nearer of a
+ * future cue and any past verb decide was measured and lost: participles and reported speech
+ * mislead it.)
+ */
+export function tenseAt(ctx: TimeContext, start: number, end: number): -1 | 0 | 1 {
+  const p = patterns(ctx);
+  const { before, after } = clause(ctx.text, start, end);
+  if (p.pastBefore.test(before)) return -1;
+  return nearest(p.future, before, true) < Infinity || nearest(p.future, after, false) < Infinity ? 1 : 0;
+}

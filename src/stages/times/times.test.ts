@@ -1,0 +1,211 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findTimes, timesStage, pickEventDate } from './index.js';
+import { parseYmd } from './calendar.js';
+import type { Document, Sentence, TimeMention } from '../../model/document.js';
+
+/** Finds times in `text` against `published`; returns [text, value, type] triples. */
+function times(text: string, published: string | null): [string, string | null, string][] {
+  return findTimes(text, parseYmd(published)).map((c) => [text.slice(c.start, c.end), c.value, c.type]);
+}
+function one(text: string, published: string | null, surface: string): { value: string | null; type: string; precision: string | null } {
+  const c = findTimes(text, parseYmd(published)).find((x) => text.slice(x.start, x.end) === surface);
+  assert.ok(c, `no time "${surface}" in ${JSON.stringify(times(text, published))}`);
+  return { value: c.value, type: c.type, precision: c.precision };
+}
+
+// ---------------------------------------------------------------- seed article 000 (published 2020-09-03, a Thursday)
+
+const ART000 = [
+  'Residents of a border town blocked a military convoy Tuesday, a local news agency said.',
+  'Last week a monitoring group reported that foreign troops were building an outpost nearby.',
+  'In February, a shepherd was killed when soldiers at a checkpoint returned fire.',
+  'In early 2018, allied forces crossed the river and advanced toward an oil field.',
+  'The troops arrived in the region last year after the withdrawal order.',
+].join(' ');
+
+test('seed 000: Tuesday resolves into the past (2020-09-01)', () => {
+  assert.deepEqual(one(ART000, '2020-09-03', 'Tuesday'), { value: '2020-09-01', type: 'DATE', precision: 'day' });
+});
+test('seed 000: "In February" → 2020-02 (span without the preposition)', () => {
+  assert.deepEqual(one(ART000, '2020-09-03', 'February'), { value: '2020-02', type: 'DATE', precision: 'month' });
+});
+test('seed 000: "In early 2018" → 2018, year precision', () => {
+  assert.deepEqual(one(ART000, '2020-09-03', 'early 2018'), { value: '2018', type: 'DATE', precision: 'year' });
+});
+test('seed 000: "last year" → 2019', () => {
+  assert.deepEqual(one(ART000, '2020-09-03', 'last year'), { value: '2019', type: 'DATE', precision: 'year' });
+});
+test('seed 000: "Last week" → 2020-W35, week precision', () => {
+  assert.deepEqual(one(ART000, '2020-09-03', 'Last week'), { value: '2020-W35', type: 'DATE', precision: 'week' });
+});
+
+// ---------------------------------------------------------------- seed article 004 (header date 2021-01-23)
+
+const ART004 = 'The strike took place on September 17 when two jets hit an army base near the city. ' +
+  'On September 12, a spokesman said there would be no cooperation with the government.';
+
+test('seed 004: month-day without a year takes the year before a January DCT', () => {
+  assert.equal(one(ART004, '2021-01-23', 'September 17').value, '2020-09-17');
+  assert.equal(one(ART004, '2021-01-23', 'September 12').value, '2020-09-12');
+});
+
+// ---------------------------------------------------------------- ACLED-style notes (no DCT needed)
+
+test('ACLED style: "On 1 March 2020," and "As reported on 1 March 2020" are absolute', () => {
+  const a = 'On 1 March 2020, unidentified gunmen attacked a police post in the district, killing two officers.';
+  assert.deepEqual(times(a, null), [['1 March 2020', '2020-03-01', 'DATE']]);
+  const b = 'As reported on 1 March 2020, militia members abducted a trader near the market.';
+  assert.deepEqual(times(b, null), [['1 March 2020', '2020-03-01', 'DATE']]);
+});
+
+test('without a DCT relative expressions keep value null, absolute ones resolve', () => {
+  const t = times('Gunmen struck on Tuesday and again on 4 May 2019, three days after a truce.', null);
+  assert.deepEqual(t, [['Tuesday', null, 'DATE'], ['4 May 2019', '2019-05-04', 'DATE'], ['three days', 'P3D', 'DURATION']]);
+});
+
+// ---------------------------------------------------------------- news reading of relative dates
+
+test('weekday: same weekday as the DCT is the DCT; future tense looks ahead', () => {
+  // 2021-03-12 is a Friday
+  assert.equal(one('Protesters gathered outside parliament on Friday.', '2021-03-12', 'Friday').value, '2021-03-12');
+  assert.equal(one('Police dispersed a crowd on Monday.', '2021-03-12', 'Monday').value, '2021-03-08');
+  assert.equal(one('The two delegations will meet on Monday in the capital.', '2021-03-12', 'Monday').value, '2021-03-15');
+  assert.equal(one('The ministry said Wednesday it will send more troops.', '2021-03-12', 'Wednesday').value, '2021-03-10');
+  assert.equal(one('The rebels withdrew last Friday.', '2021-03-12', 'last Friday').value, '2021-03-05');
+  assert.equal(one('Talks resume next Tuesday.', '2021-03-12', 'next Tuesday').value, '2021-03-16');
+});
+
+test('relative units and distances from the DCT', () => {
+  const text = 'Two days ago a convoy was ambushed; six weeks ago the army retook the town, and five months ago ' +
+    'the talks collapsed. Fighting has continued this week and may go on next month. A year ago the region was calm.';
+  const d = '2022-06-15'; // a Wednesday, ISO week 24
+  assert.equal(one(text, d, 'Two days ago').value, '2022-06-13');
+  assert.equal(one(text, d, 'six weeks ago').value, '2022-W18');
+  assert.equal(one(text, d, 'five months ago').value, '2022-01');
+  assert.equal(one(text, d, 'this week').value, '2022-W24');
+  assert.equal(one(text, d, 'next month').value, '2022-07');
+  assert.equal(one(text, d, 'A year ago').value, '2021');
+});
+
+test('today, yesterday, last night, this morning; day + part of the day is a TIME', () => {
+  const text = 'Shelling resumed yesterday after a lull today. Explosions were heard last night and again this morning. ' +
+    'Aircraft struck the depot on Sunday night.';
+  const d = '2019-11-05'; // Tuesday
+  assert.deepEqual(one(text, d, 'yesterday'), { value: '2019-11-04', type: 'DATE', precision: 'day' });
+  assert.equal(one(text, d, 'today').value, '2019-11-05');
+  assert.deepEqual(one(text, d, 'last night'), { value: '2019-11-04TNI', type: 'TIME', precision: 'day' });
+  assert.equal(one(text, d, 'this morning').value, '2019-11-05TMO');
+  assert.deepEqual(one(text, d, 'Sunday night'), { value: '2019-11-03TNI', type: 'TIME', precision: 'day' });
+});
+
+test('clock times attach to their day', () => {
+  const text = 'The curfew began at 8 p.m. Tuesday and the first blast came at 10:35 a.m. on 3 June 2021.';
+  const d = '2021-06-10'; // Thursday
+  assert.equal(one(text, d, '8 p.m. Tuesday').value, '2021-06-08T20:00');
+  assert.equal(findTimes(text, parseYmd(d)).some((c) => c.value === '2021-06-03T10:35'), true);
+});
+
+test('presence, past and future references; durations; frequencies', () => {
+  const text = 'Aid convoys are now reaching the city, which has recently seen three years of siege. ' +
+    'Officials expect the pipeline to reopen in the near future. Patrols run daily and twice a week the ' +
+    'border opens for several hours.';
+  const d = '2017-04-02';
+  assert.equal(one(text, d, 'now').value, 'PRESENT_REF');
+  assert.equal(one(text, d, 'recently').value, 'PAST_REF');
+  assert.deepEqual(one(text, d, 'three years'), { value: 'P3Y', type: 'DURATION', precision: null });
+  assert.equal(one(text, d, 'the near future').value, 'FUTURE_REF');
+  assert.deepEqual(one(text, d, 'daily'), { value: 'P1D', type: 'SET', precision: null });
+  assert.equal(one(text, d, 'twice a week').value, 'P1W');
+  assert.equal(one(text, d, 'several hours').value, 'PTXH');
+});
+
+test('quarters, seasons, decades, centuries, fiscal years', () => {
+  const text = 'Exports fell in the third quarter and in the first half of 2016. Fighting flared last summer, ' +
+    'as it had in the 1990s and through much of the 20th century; fiscal 2015 budgets were cut.';
+  const d = '2017-02-20';
+  assert.equal(one(text, d, 'the third quarter').value, '2016-Q3');
+  assert.equal(one(text, d, 'the first half of 2016').value, '2016-H1');
+  assert.equal(one(text, d, 'last summer').value, '2016-SU');
+  assert.deepEqual(one(text, d, 'the 1990s'), { value: '199', type: 'DATE', precision: 'decade' });
+  assert.equal(one(text, d, 'the 20th century').value, '19');
+  assert.equal(one(text, d, 'fiscal 2015').value, '2015');
+});
+
+test('numbers that are not years, words that are not months', () => {
+  const text = 'About 2000 troops and $1500 in cash were seized; officials may march on the capital. ' +
+    'The fall of the city surprised analysts, and the shares traded at $1.35 a share.';
+  assert.deepEqual(times(text, '2015-05-05'), []);
+});
+
+test('month names need capitals; "May" needs a preposition', () => {
+  assert.equal(one('Elections were postponed until May.', '2014-02-01', 'May').value, '2014-05');
+  assert.equal(one('Elections were held in May.', '2014-02-01', 'May').value, '2013-05');
+  assert.deepEqual(times('May peace prevail, the envoy said.', '2014-02-01'), []);
+  assert.equal(one('The siege lasted from March to June 2012.', '2014-02-01', 'June 2012').value, '2012-06');
+});
+
+// ---------------------------------------------------------------- the stage
+
+function doc(text: string, published: string | null): Document {
+  return {
+    article: { id: 't', text, published }, text, messages: [],
+    layers: {
+      clean: { body: [{ start: 0, end: text.length }], removed: [], published: published ? { value: published, span: null, how: 'stated', by: 'test' } : null, publishedSuspect: null },
+      sentences: [],
+    },
+  };
+}
+
+test('stage: writes TimeMentions with spans, rule ids and relative flags', () => {
+  const text = 'Militants attacked a checkpoint on Tuesday. On 1 March 2020 the army had retaken the town.';
+  const out = timesStage.run(doc(text, '2020-09-03'), { options: {} });
+  const t = out.layers.times;
+  assert.equal(t.length, 2);
+  assert.deepEqual({ ...t[0]!.span, text: t[0]!.text, value: t[0]!.value, relative: t[0]!.relative }, { start: 35, end: 42, text: 'Tuesday', value: '2020-09-01', relative: true });
+  assert.equal(t[0]!.by, 'times/weekday');
+  assert.equal(t[1]!.value, '2020-03-01');
+  assert.equal(t[1]!.relative, false);
+});
+
+test('stage: falls back to the caller\'s published date when clean has none', () => {
+  const text = 'Two soldiers were wounded yesterday.';
+  const d = doc(text, null);
+  const out = timesStage.run({ ...d, article: { ...d.article, published: '2018-07-10' } }, { options: {} });
+  assert.equal(out.layers.times[0]!.value, '2018-07-09');
+});
+
+// ---------------------------------------------------------------- choosing an event's date
+
+function mention(text: string, surface: string, sentence: number, value: string, precision: TimeMention['precision'], type: TimeMention['type'] = 'DATE'): TimeMention {
+  const start = text.indexOf(surface);
+  return { span: { start, end: start + surface.length }, text: surface, sentence, type, value, precision, relative: false, by: 'test' };
+}
+
+test('pickEventDate: day precision in the same sentence beats a year; background "since" is skipped', () => {
+  const text = 'Fighting that has raged since 2011 flared again on Tuesday, when rebels shelled the town for three days.';
+  const ts = [
+    mention(text, '2011', 0, '2011', 'year'),
+    mention(text, 'Tuesday', 0, '2020-09-01', 'day'),
+    mention(text, 'three days', 0, 'P3D', null, 'DURATION'),
+  ];
+  const sentences: Sentence[] = [{ index: 0, span: { start: 0, end: text.length }, tokens: [], paragraph: 0 }];
+  const p = pickEventDate(text, ts, sentences, { sentence: 0, offset: text.indexOf('shelled') });
+  assert.equal(p?.time.value, '2020-09-01');
+  assert.equal(p?.how, 'stated');
+  const bg = pickEventDate(text, [ts[0]!, ts[2]!], sentences, { sentence: 0 });
+  assert.equal(bg, null);
+});
+
+test('pickEventDate: carries a date forward within the paragraph', () => {
+  const text = 'On 4 May 2019 gunmen raided a village. They burned several houses.';
+  const ts = [mention(text, '4 May 2019', 0, '2019-05-04', 'day')];
+  const sentences: Sentence[] = [
+    { index: 0, span: { start: 0, end: 38 }, tokens: [], paragraph: 0 },
+    { index: 1, span: { start: 39, end: text.length }, tokens: [], paragraph: 0 },
+  ];
+  const p = pickEventDate(text, ts, sentences, { sentence: 1 });
+  assert.equal(p?.time.value, '2019-05-04');
+  assert.equal(p?.how, 'inferred');
+  assert.equal(p?.by, 'times/pick:paragraph');
+});

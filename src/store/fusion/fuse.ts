@@ -1,0 +1,290 @@
+/**
+ * Fusion against the store, inside the article's transaction: each new mention is linked to every
+ * stored mention it is compatible with (match.ts); the events those belong to become one (the
+ * oldest id survives, the others are recorded as merged into it); a mention that matches nothing
+ * starts an event. Removing mentions (re-extraction) re-checks that what is left still hangs
+ * together and splits it otherwise. `split()` undoes a wrong merge and blocks it from recurring.
+ *
+ * Concurrency: callers hold the bucket locks (`bucketKeys`) of every mention they add or remove,
+ * so two transactions whose mentions could match are serialised; event rows are locked too.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '../db.js';
+import { RetryTransaction } from '../db.js';
+import type { FusionConfig } from './config.js';
+import { consensus, type ClaimRow } from './consensus.js';
+import { addDays, toDay, weekOf } from './dates.js';
+import { compatible, fitScore, fusable, isAnchor } from './match.js';
+import { MENTION_COLUMNS, type MentionRow } from './types.js';
+
+export interface FusionCtx {
+  readonly cfg: FusionConfig;
+  readonly now: string;
+  readonly runId: string | null;
+}
+
+/** Lock names covering every region-and-week bucket a mention could match in. */
+export function bucketKeys(m: MentionRow, cfg: FusionConfig): string[] {
+  if (!fusable(m, cfg)) return [];
+  const slack = Math.max(...Object.values(cfg.dateSlackDays));
+  const keys: string[] = [];
+  const end = toDay(addDays(m.date_end!, slack));
+  for (let w = weekOf(addDays(m.date_start!, -slack)); toDay(w) <= end; w = addDays(w, 7)) keys.push(`fusion:${m.country}:${w}`);
+  return keys;
+}
+
+const MCOLS = MENTION_COLUMNS.map((c) => `m.${c}`).join(', ');
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+export async function insertMention(db: Db, m: MentionRow): Promise<void> {
+  await db.run(`INSERT INTO mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${placeholders(MENTION_COLUMNS.length)})`,
+    MENTION_COLUMNS.map((c) => (c === 'data' && typeof m.data !== 'string' ? JSON.stringify(m.data) : (m[c] as string | number | null))));
+}
+
+async function candidates(db: Db, m: MentionRow, cfg: FusionConfig): Promise<(MentionRow & { event_id: string })[]> {
+  if (!fusable(m, cfg)) return [];
+  const slack = Math.max(...Object.values(cfg.dateSlackDays));
+  return db.all<MentionRow & { event_id: string }>(
+    `SELECT ${MCOLS}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
+     WHERE m.country = ? AND m.date_start >= ? AND m.date_start <= ? AND m.date_end >= ? AND m.article_id <> ?`,
+    [m.country, addDays(m.date_start!, -(cfg.maxIntervalDays + slack)), addDays(m.date_end!, slack), addDays(m.date_start!, -slack), m.article_id]);
+}
+
+async function idTaken(db: Db, id: string): Promise<boolean> {
+  return !!(await db.get(`SELECT 1 AS x FROM events WHERE id = ? UNION ALL SELECT 1 AS x FROM merge_history WHERE other_event_id = ? AND action = 'merge'`, [id, id]));
+}
+
+/** A new event id from the mention that starts it (stable across stores and re-runs). */
+async function newEventId(db: Db, seed: string): Promise<string> {
+  for (let i = 0; ; i++) {
+    const id = 'ev' + createHash('sha1').update(i ? `${seed}#${i}` : seed).digest('hex').slice(0, 14);
+    if (!(await idTaken(db, id))) return id;
+  }
+}
+
+async function history(db: Db, ctx: FusionCtx, action: string, eventId: string, other: string | null, mentionIds: readonly string[], reason: string | null) {
+  await db.run(`INSERT INTO merge_history (at, action, event_id, other_event_id, mention_ids, reason, run_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [ctx.now, action, eventId, other, JSON.stringify(mentionIds), reason, ctx.runId]);
+}
+
+async function createEvent(db: Db, ctx: FusionCtx, mentionIds: readonly string[], how: string, reason: string | null): Promise<string> {
+  const id = await newEventId(db, [...mentionIds].sort()[0]);
+  await db.run(`INSERT INTO events (id, event_type, created_at, updated_at) VALUES (?, '', ?, ?)`, [id, ctx.now, ctx.now]);
+  for (const mid of mentionIds) {
+    await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES (?, ?, ?, ?)
+                  ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, how = excluded.how, added_at = excluded.added_at`, [mid, id, how, ctx.now]);
+  }
+  await history(db, ctx, how === 'created' ? 'create' : 'split', id, null, mentionIds, reason);
+  return id;
+}
+
+async function mergeInto(db: Db, ctx: FusionCtx, from: string, into: string, reason: string): Promise<void> {
+  const ms = await db.all<{ mention_id: string }>(`SELECT mention_id FROM event_mentions WHERE event_id = ? ORDER BY mention_id`, [from]);
+  await db.run(`UPDATE event_mentions SET event_id = ?, how = 'merged' WHERE event_id = ?`, [into, from]);
+  const blocks = await db.all<{ event_a: string; event_b: string }>(`SELECT event_a, event_b FROM fusion_blocks WHERE event_a = ? OR event_b = ?`, [from, from]);
+  await db.run(`DELETE FROM fusion_blocks WHERE event_a = ? OR event_b = ?`, [from, from]);
+  for (const b of blocks) await addBlock(db, ctx, b.event_a === from ? into : b.event_a, b.event_b === from ? into : b.event_b);
+  await db.run(`DELETE FROM sources WHERE event_id = ?`, [from]);
+  await db.run(`DELETE FROM events WHERE id = ?`, [from]);
+  await history(db, ctx, 'merge', into, from, ms.map((m) => m.mention_id), reason);
+}
+
+async function addBlock(db: Db, ctx: FusionCtx, a: string, b: string): Promise<void> {
+  if (a === b) return;
+  const [x, y] = a < b ? [a, b] : [b, a];
+  await db.run(`INSERT INTO fusion_blocks (event_a, event_b, at) VALUES (?, ?, ?) ON CONFLICT (event_a, event_b) DO NOTHING`, [x, y, ctx.now]);
+}
+
+/** Locks the event rows (PostgreSQL) and returns those that still exist with their creation time. */
+async function lockEvents(db: Db, ids: readonly string[]): Promise<{ id: string; created_at: string }[]> {
+  if (!ids.length) return [];
+  const sorted = [...ids].sort();
+  return db.all(`SELECT id, created_at FROM events WHERE id IN (${placeholders(sorted.length)}) ORDER BY id${db.forUpdate}`, sorted);
+}
+
+/**
+ * Fuses one stored mention (already inserted, not yet in any event). An anchor links to every
+ * compatible anchor (their events become one; the oldest id survives) and then lets the floating
+ * mentions that fit it choose again; a floating mention joins the anchored event it fits best.
+ */
+export async function fuseMention(db: Db, ctx: FusionCtx, m: MentionRow): Promise<{ eventId: string; created: boolean; merged: number; touched: string[] }> {
+  if (!isAnchor(m, ctx.cfg)) {
+    const r = await placeFloater(db, ctx, m, null);
+    return { eventId: r.eventId, created: r.created, merged: 0, touched: r.touched };
+  }
+  const cands = (await candidates(db, m, ctx.cfg)).filter((n) => compatible(m, n, ctx.cfg));
+  const matches = cands.filter((n) => isAnchor(n, ctx.cfg));
+  const evIds = [...new Set(matches.map((n) => n.event_id))].sort();
+  let survivor: string, created = false, merged = 0;
+  if (!evIds.length) {
+    survivor = await createEvent(db, ctx, [m.id], 'created', null);
+    created = true;
+  } else {
+    const rows = await lockEvents(db, evIds);
+    if (rows.length !== evIds.length) throw new RetryTransaction('an event changed under fusion'); // merged away concurrently
+    const blocks = await db.all<{ event_a: string; event_b: string }>(
+      `SELECT event_a, event_b FROM fusion_blocks WHERE event_a IN (${placeholders(evIds.length)}) OR event_b IN (${placeholders(evIds.length)})`, [...evIds, ...evIds]);
+    const blocked = new Set(blocks.map((b) => `${b.event_a}|${b.event_b}`));
+    const isBlocked = (a: string, b: string) => blocked.has(a < b ? `${a}|${b}` : `${b}|${a}`);
+    let order: string[];
+    if (!blocks.length) {
+      // the oldest event keeps its id
+      order = [...rows].sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1)).map((r) => r.id);
+    } else {
+      const score = new Map<string, number>();
+      for (const n of matches) score.set(n.event_id, Math.max(score.get(n.event_id) ?? 0, fitScore(m, n, ctx.cfg)));
+      order = [...evIds].sort((a, b) => score.get(b)! - score.get(a)! || (a < b ? -1 : 1));
+    }
+    survivor = order[0];
+    const kept = [survivor];
+    for (const other of order.slice(1)) {
+      if (kept.some((k) => isBlocked(k, other))) continue; // a split said these are different events
+      await mergeInto(db, ctx, other, survivor, `linked by ${m.id}`);
+      kept.push(other);
+      merged++;
+    }
+    await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES (?, ?, 'matched', ?)`, [m.id, survivor, ctx.now]);
+    await history(db, ctx, 'attach', survivor, null, [m.id], `matches ${matches.filter((n) => kept.includes(n.event_id)).map((n) => n.id).sort().join(' ')}`);
+  }
+  // floating mentions that fit this anchor may now have a better event
+  const touched = new Set<string>([survivor]);
+  const floaters = [...new Map(cands.filter((n) => !isAnchor(n, ctx.cfg)).map((n) => [n.id, n])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const f of floaters) {
+    const cur = await db.get<{ event_id: string }>(`SELECT event_id FROM event_mentions WHERE mention_id = ?`, [f.id]);
+    for (const t of (await placeFloater(db, ctx, f, cur?.event_id ?? null)).touched) touched.add(t);
+  }
+  return { eventId: survivor, created, merged, touched: [...touched] };
+}
+
+/**
+ * Puts a floating mention in the anchored event it fits best (highest fit, then the event whose
+ * first anchor sorts first), or alone in an event of its own when none fits. `current` is the
+ * event it is in now (null for a new mention). Returns the events changed.
+ */
+async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, current: string | null): Promise<{ eventId: string; created: boolean; touched: string[] }> {
+  await db.lock(bucketKeys(f, ctx.cfg));
+  const opts = (await candidates(db, f, ctx.cfg)).filter((n) => isAnchor(n, ctx.cfg) && compatible(f, n, ctx.cfg));
+  const best = new Map<string, { score: number; first: string }>();
+  for (const n of opts) {
+    const b = best.get(n.event_id) ?? { score: -1, first: n.id };
+    best.set(n.event_id, { score: Math.max(b.score, fitScore(f, n, ctx.cfg)), first: n.id < b.first ? n.id : b.first });
+  }
+  const ranked = [...best].sort(([, a], [, b]) => b.score - a.score || (a.first < b.first ? -1 : 1));
+  if (current) {
+    const block = ranked.length ? await db.get(`SELECT 1 AS x FROM fusion_blocks WHERE (event_a = ? AND event_b = ?) OR (event_a = ? AND event_b = ?)`,
+      [current, ranked[0][0], ranked[0][0], current]) : undefined;
+    if (block) return { eventId: current, created: false, touched: [] }; // a split put it where it is
+  }
+  let target = ranked[0]?.[0] ?? null;
+  if (target === current && target !== null) return { eventId: current, created: false, touched: [] };
+  const others = current ? Number((await db.get<{ n: number }>(`SELECT count(*) AS n FROM event_mentions WHERE event_id = ? AND mention_id <> ?`, [current, f.id]))!.n) : 0;
+  if (target === null) {
+    if (current && others === 0) return { eventId: current, created: false, touched: [] }; // alone already
+    if (current) await db.run(`DELETE FROM event_mentions WHERE mention_id = ?`, [f.id]);
+    const id = await createEvent(db, ctx, [f.id], 'created', current ? `left ${current}` : null);
+    return { eventId: id, created: true, touched: current ? [id, current] : [id] };
+  }
+  await lockEvents(db, [target]);
+  await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES (?, ?, 'matched', ?)
+                ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, how = excluded.how, added_at = excluded.added_at`, [f.id, target, ctx.now]);
+  if (current && others === 0) {
+    // its own event is now empty: recorded as merged into the new one, so the old id still resolves
+    await db.run(`DELETE FROM sources WHERE event_id = ?`, [current]);
+    await db.run(`DELETE FROM fusion_blocks WHERE event_a = ? OR event_b = ?`, [current, current]);
+    await db.run(`DELETE FROM events WHERE id = ?`, [current]);
+    await history(db, ctx, 'merge', target, current, [f.id], `floating ${f.id} fits ${target}`);
+    return { eventId: target, created: false, touched: [target] };
+  }
+  await history(db, ctx, 'attach', target, current, [f.id], `floating ${f.id} fits best`);
+  return { eventId: target, created: false, touched: current ? [target, current] : [target] };
+}
+
+/** Mentions of an event, full rows. */
+export async function eventMentionRows(db: Db, eventId: string): Promise<MentionRow[]> {
+  return db.all<MentionRow>(`SELECT ${MCOLS} FROM mentions m JOIN event_mentions em ON em.mention_id = m.id WHERE em.event_id = ? ORDER BY m.id`, [eventId]);
+}
+
+/** Connected groups of anchors under the compatibility relation. */
+function components(ms: readonly MentionRow[], cfg: FusionConfig): MentionRow[][] {
+  const parent = ms.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < ms.length; i++) for (let j = i + 1; j < ms.length; j++) {
+    if (find(i) !== find(j) && compatible(ms[i], ms[j], cfg)) parent[find(i)] = find(j);
+  }
+  const groups = new Map<number, MentionRow[]>();
+  ms.forEach((m, i) => { const r = find(i); if (!groups.has(r)) groups.set(r, []); groups.get(r)!.push(m); });
+  return [...groups.values()].sort((a, b) => b.length - a.length || (a[0].id < b[0].id ? -1 : 1));
+}
+
+/**
+ * After mentions left an event (re-extraction): retire it when empty; when its anchors no longer
+ * hang together, split it (the largest group keeps the id); floating mentions choose again.
+ * Returns the events to recompute.
+ */
+export async function afterRemoval(db: Db, ctx: FusionCtx, eventId: string, removed: readonly string[]): Promise<string[]> {
+  const rest = await eventMentionRows(db, eventId);
+  await history(db, ctx, 'detach', eventId, null, removed, 're-extraction');
+  if (!rest.length) {
+    await db.run(`DELETE FROM sources WHERE event_id = ?`, [eventId]);
+    await db.run(`DELETE FROM fusion_blocks WHERE event_a = ? OR event_b = ?`, [eventId, eventId]);
+    await db.run(`DELETE FROM events WHERE id = ?`, [eventId]);
+    await history(db, ctx, 'retire', eventId, null, [], 'no mentions left');
+    return [];
+  }
+  const blocked = await db.get(`SELECT 1 AS x FROM fusion_blocks WHERE event_a = ? OR event_b = ?`, [eventId, eventId]);
+  if (blocked) return [eventId]; // hand-curated: leave the grouping alone
+  const out = new Set([eventId]);
+  const anchors = rest.filter((m) => isAnchor(m, ctx.cfg));
+  for (const g of components(anchors, ctx.cfg).slice(1)) {
+    const id = await createEvent(db, ctx, g.map((m) => m.id), 'split', `re-extraction left ${eventId} in parts`);
+    await db.run(`UPDATE merge_history SET other_event_id = ? WHERE event_id = ? AND action = 'split' AND other_event_id IS NULL`, [eventId, id]);
+    out.add(id);
+  }
+  const floaters = rest.filter((m) => !isAnchor(m, ctx.cfg));
+  for (const f of floaters) for (const t of (await placeFloater(db, ctx, f, eventId)).touched) out.add(t);
+  const alive: string[] = [];
+  for (const id of out) if (await db.get(`SELECT 1 AS x FROM events WHERE id = ?`, [id])) alive.push(id);
+  return alive;
+}
+
+/** Recomputes an event's consensus fields and its sources from its mentions. */
+export async function recompute(db: Db, ctx: FusionCtx, eventId: string): Promise<void> {
+  const ms = await eventMentionRows(db, eventId);
+  if (!ms.length) return;
+  const claims = await db.all<ClaimRow>(
+    `SELECT c.mention_id, c.by_text, c.field, c.value FROM claims c JOIN event_mentions em ON em.mention_id = c.mention_id WHERE em.event_id = ? ORDER BY c.mention_id, c.idx`, [eventId]);
+  const f = consensus(ms, claims);
+  const cols = Object.keys(f) as (keyof typeof f)[];
+  await db.run(`UPDATE events SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+    [...cols.map((c) => (c === 'consensus' ? JSON.stringify(f[c]) : (f[c] as string | number | null))), ctx.now, eventId]);
+  await db.run(`DELETE FROM sources WHERE event_id = ?`, [eventId]);
+  const per = new Map<string, { n: number; first: string | null }>();
+  for (const m of ms) {
+    const o = m.outlet ?? `article:${m.article_id}`;
+    const p = per.get(o) ?? { n: 0, first: null };
+    p.n++;
+    if (m.published && (!p.first || m.published < p.first)) p.first = m.published;
+    per.set(o, p);
+  }
+  for (const [o, p] of [...per].sort()) {
+    await db.run(`INSERT INTO sources (event_id, outlet, n_mentions, first_published) VALUES (?, ?, ?, ?)`, [eventId, o, p.n, p.first]);
+  }
+}
+
+/** Moves mentions of an event into a new event and blocks the two from being merged again. */
+export async function splitEvent(db: Db, ctx: FusionCtx, eventId: string, mentionIds: readonly string[], reason: string | null): Promise<string> {
+  const rows = await lockEvents(db, [eventId]);
+  if (!rows.length) throw new Error(`no event ${eventId}`);
+  const all = await eventMentionRows(db, eventId);
+  const ids = new Set(mentionIds);
+  const moving = all.filter((m) => ids.has(m.id));
+  if (moving.length !== ids.size) throw new Error(`not all of ${[...ids].join(', ')} are mentions of ${eventId}`);
+  if (moving.length === all.length) throw new Error('a split must leave at least one mention in the event');
+  await db.lock([...all.flatMap((m) => bucketKeys(m, ctx.cfg))]);
+  const id = await createEvent(db, ctx, moving.map((m) => m.id), 'split', reason ?? 'manual split');
+  await db.run(`UPDATE merge_history SET other_event_id = ? WHERE event_id = ? AND action = 'split' AND other_event_id IS NULL`, [eventId, id]);
+  await addBlock(db, ctx, eventId, id);
+  await recompute(db, ctx, eventId);
+  await recompute(db, ctx, id);
+  return id;
+}
