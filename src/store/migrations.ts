@@ -3,7 +3,7 @@
  * description (schema.ts); `schema_migrations` records what ran. Add a migration, never edit one.
  */
 import type { Db, DialectName } from './db.js';
-import { TABLES, createTable } from './schema.js';
+import { TABLES, createIndex, createTable } from './schema.js';
 import { ftsMigration as sqliteFts } from './sqlite/dialect.js';
 import { ftsMigration as pgFts } from './postgres/dialect.js';
 
@@ -16,6 +16,11 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'tables', up: (d) => TABLES.flatMap((t) => createTable(d, t)) },
   { version: 2, name: 'full-text search', up: (d) => (d === 'sqlite' ? sqliteFts() : pgFts()) },
+  {
+    // fusion looks back a month only for mentions dated to a week, a month or not at all
+    version: 3, name: 'index of mentions with date intervals',
+    up: () => [createIndex('mentions', { name: 'mentions_window_long', columns: ['country', 'date_start'], where: 'date_start <> date_end' })],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -19,6 +19,8 @@ export interface Index {
   readonly name: string;
   readonly columns: readonly string[];
   readonly unique?: boolean;
+  /** A partial index: the condition (same SQL in both dialects). */
+  readonly where?: string;
 }
 export interface Table {
   readonly name: string;
@@ -198,7 +200,7 @@ export function createTable(d: DialectName, t: Table): string[] {
 }
 
 export function createIndex(table: string, ix: Index): string {
-  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(ix.name)} ON ${q(table)} (${ix.columns.map(q).join(', ')})`;
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${q(ix.name)} ON ${q(table)} (${ix.columns.map(q).join(', ')})${ix.where ? ` WHERE ${ix.where}` : ''}`;
 }
 
 export const table = (name: string): Table => {

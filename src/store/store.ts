@@ -14,7 +14,7 @@ import type {
 import { articleKey, outletOf } from './canonical.js';
 import { mentionRows } from './rows.js';
 import { loadFusionConfig, type FusionConfig } from './fusion/config.js';
-import { afterRemoval, bucketKeys, fuseMention, insertMention, recompute, splitEvent, type FusionCtx } from './fusion/fuse.js';
+import { afterRemoval, bucketKeys, fuseMention, insertMentions, recompute, splitEvent, type FusionCtx } from './fusion/fuse.js';
 import type { MentionRow } from './fusion/types.js';
 import * as sqliteDialect from './sqlite/dialect.js';
 import * as pgDialect from './postgres/dialect.js';
@@ -120,10 +120,11 @@ export class SqlStore implements Store {
            prediction.published ?? article.published ?? null, article.text, key.contentHash, Buffer.byteLength(article.text),
            opts.pipelineVersion, mentions.length, now, now, opts.runId ?? null, JSON.stringify(prediction.messages)]);
       }
-      for (const m of mentions) await insertMention(db, m);
-      for (const c of claims) {
-        await db.run(`INSERT INTO claims (mention_id, idx, article_id, by_text, field, value, says) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [c.mention_id, c.idx, c.article_id, c.by_text, c.field, c.value, c.says]);
+      await insertMentions(db, mentions);
+      for (let i = 0; i < claims.length; i += 50) {
+        const chunk = claims.slice(i, i + 50);
+        await db.run(`INSERT INTO claims (mention_id, idx, article_id, by_text, field, value, says) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap((c) => [c.mention_id, c.idx, c.article_id, c.by_text, c.field, c.value, c.says]));
       }
       let created = 0, merged = 0;
       for (const m of mentions) {

@@ -18,7 +18,7 @@ async function all(query: string, limit = 7): Promise<any[]> {
   const out: any[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 200; i++) {
-    const r = await getJson(app, `/api/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    const r: { status: number; body: any } = await getJson(app, `/api/events?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
     assert.equal(r.status, 200, JSON.stringify(r.body));
     out.push(...r.body.items);
     cursor = r.body.next;
@@ -260,7 +260,7 @@ describe('GET /api/stats', () => {
 describe('POST /api/articles', () => {
   const TEXT = 'GAROWE, Somalia — Gunmen attacked a police station in Garowe on Monday, killing three officers, ' +
     'a regional security official said. The attackers fled before reinforcements arrived, residents said.';
-  const post = (a: ReturnType<typeof appOver>, body: string | Uint8Array, headers: Record<string, string>, q = '') =>
+  const post = (a: ReturnType<typeof appOver>, body: string, headers: Record<string, string>, q = '') =>
     getJson(a, `/api/articles${q}`, { method: 'POST', body, headers });
 
   test('off without a token', async () => {

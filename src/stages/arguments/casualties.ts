@@ -187,6 +187,12 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
     break;
   }
   if (!found) {
+    // a headline's bare singular: "Officer killed in ambush"
+    const bare = toks.slice(Math.max(0, i + 1), end).filter((x) => L.victims.has(x.n));
+    if (bare.length === 1 && !/s$/.test(bare[0]!.n) && !['people', 'men', 'women', 'children', 'police', 'personnel', 'staff'].includes(bare[0]!.n) &&
+        (i < 0 || !/^\p{L}/u.test(toks[i]!.raw) || ['and', 'while', 'as'].includes(toks[i]!.n))) {
+      return { value: 1, start: bare[0]!.s, definite: false, rule: 'arguments/toll-singular' };
+    }
     if (sawNoun) {
       // a plural victim phrase with no number ("civilians were killed"): the lowest plural, 2
       const w = toks.slice(Math.max(0, i + 1), end).find((x) => L.victims.has(x.n));
@@ -309,6 +315,8 @@ function statements(all: readonly Tok[]): Statement[] {
       continue;
     }
     if (toks.slice(Math.max(0, i - 4), i).some((t) => t.n === 'no' || t.n === 'without' || t.n === 'nobody')) { i += len - 1; continue; }
+    // "30 killed and wounded": a mixed casualty count, not deaths
+    if (['and', 'or'].includes(toks[i + len]?.n ?? '') && cueAt(L.injury, toks, i + len + 1)) { i += len + 1; continue; }
     // "death toll rose to 12", "toll of 12"
     if (cue.n === 'death' && toks[i + 1]?.n === 'toll') {
       let k = i + 2;

@@ -59,7 +59,9 @@ function eventRanges(ev: EventMention, c: Ctx): Span[] {
     if (s.paragraph !== own.paragraph) break;
     if (s.span.start < ev.evidence.end) continue;
     const other = c.events.find((e) => e.sentence === s.index && e.id !== ev.id);
-    if (other && (other.eventType.value !== ev.eventType.value || other.background !== ev.background)) break;
+    // the main event reads on through its paragraph (later figures add only with "also"); others stop at another event
+    const main = ev.id === Math.min(...c.events.map((e) => e.id));
+    if (!main && other && (other.eventType.value !== ev.eventType.value || other.background !== ev.background)) break;
     ranges.push(s.span);
   }
   return ranges;
@@ -104,7 +106,10 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     const agent = after.find((a) => ARMED.has(a.kind) && a.kind !== 'government');
     if (agent) a1 = refOf(agent, 'inferred', 'arguments/passive-clause-agent');
   } else {
-    const subj = before.slice().reverse().find((a) => !/^(?:of|with|against|on|at|near)$/.test(toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n ?? ''));
+    const subjOk = (a: ActorMention): boolean => !/^(?:of|with|against|on|at|near|by)$/.test(toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n ?? '');
+    // "X attacked Y, killing Z": a participle trigger takes the clause's first actor, else the nearest
+    const participle = /ing$/.test(text.slice(ev.trigger.start, ev.trigger.end)) && text.slice(clauseStart, ev.trigger.start).includes(',');
+    const subj = participle ? before.find(subjOk) : before.slice().reverse().find(subjOk);
     if (subj) {
       a1 = refOf(subj, 'stated', 'arguments/subject');
       // "two F-16 fighter jets and two A-10 aircraft launched …": one coordinated subject
@@ -121,6 +126,15 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     }
   }
   void trigEnd;
+  // no doer found: a "by X" agent anywhere in the sentence, else the first armed actor that is not the target
+  if (!a1 && type && type !== 'Protests' && type !== 'Riots') {
+    const agent = cands.find((a) => a !== byAgent && toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n === 'by' && a.span.start !== a2?.span.start);
+    const armed = cands.find((a) => ARMED.has(a.kind) && a.kind !== 'government' && a.span.start !== a2?.span.start);
+    if (agent) a1 = refOf(agent, 'inferred', 'arguments/sentence-by-agent');
+    else if (armed && VIOLENT.has(type)) a1 = refOf(armed, 'inferred', 'arguments/sentence-armed-actor');
+  }
+  // an attacker is never coded as civilians: communal attackers are identity militias (ACLED inter 4)
+  if (a1 && a1.kind === 'civilians' && type && VIOLENT.has(type)) a1 = { ...a1, kind: 'militia', how: 'inferred', by: `${a1.by}+arguments/acled-communal-militia` };
   // ACLED conventions by event type
   const trigText = text.slice(ev.trigger.start, ev.trigger.end);
   if (type === 'Protests' || type === 'Riots') {

@@ -9,6 +9,8 @@ import { matchSentence, triggerFeatures, type Lexicons, type TriggerMatch } from
 import { argmax, predict, type Model } from './model.js';
 
 export const NONE = 'NONE';
+/** Trigger entries that show violence by a crowd. */
+const RIOT_SUPPORT = new Set(['riot', 'looting', 'excessive', 'grenade', 'grenadeattack', 'ied']);
 
 export interface AcledDecision {
   readonly type: EventType;
@@ -40,7 +42,7 @@ export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: 
  * sub-type is the most probable within it. Rule triggers (data/lexicons/event-triggers.json,
  * rule: true) set the sub-type when unblocked.
  */
-export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[]): AcledDecision | null {
+export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[], article = false): AcledDecision | null {
   const subHead = model.heads.sub;
   if (!subHead) return null;
   const ps = predict(subHead, x);
@@ -73,12 +75,27 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   for (let i = 0; i < cls.length; i++) {
     if (subs.includes(cls[i]) && ps[i] > pSub) { pSub = ps[i]; sub = cls[i] as SubEventType; }
   }
+  // In full articles (out of the notes' domain) Riots need a sign of violence among the triggers;
+  // otherwise the next most likely type is taken.
+  const free = matches.filter((m) => !m.blockedBy);
+  if (article && type === 'Riots' && !free.some((m) => RIOT_SUPPORT.has(m.entry.id))) {
+    mass.delete('Riots');
+    best = -1;
+    for (const t of EVENT_TYPES) {
+      const m = mass.get(t) ?? -1;
+      if (m > best) { best = m; type = t; }
+    }
+    const subs2 = SUB_EVENT_TYPES[type] as readonly string[];
+    pSub = -1;
+    for (let i = 0; i < cls.length; i++) if (subs2.includes(cls[i]) && ps[i] > pSub) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+  }
   let by = 'events/model';
   let how: 'stated' | 'inferred' = 'inferred';
   const rule = matches.find((m) => !m.blockedBy && m.entry.rule && m.entry.hint);
   if (rule && rule.entry.hint !== sub) {
     const hintType = eventTypeOf(rule.entry.hint!);
-    const violent = type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians';
+    const violent = type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians'
+      || (type === 'Riots' && (hintType === 'Explosions/Remote violence' || article));
     if (hintType === type || violent || rule.entry.hint === 'Headquarters or base established') {
       sub = rule.entry.hint!;
       type = hintType;
@@ -110,10 +127,10 @@ export function decidePlover(model: Model, x: Int32Array, allowed: readonly Plov
 }
 
 /** Analyses one sentence: triggers, modality, and the heads' decisions. */
-export function analyzeSentence(model: Model, lex: Lexicons, text: string): SentenceAnalysis {
+export function analyzeSentence(model: Model, lex: Lexicons, text: string, article = false): SentenceAnalysis {
   const matches = matchSentence(lex, text);
   const x = featuresOf(text, matches, model.dim);
-  const acled = decideAcled(model, x, matches);
+  const acled = decideAcled(model, x, matches, article);
   const cand = [...new Set(matches.filter((m) => !m.blockedBy && m.entry.kind === 'plover').map((m) => m.entry.plover))];
   const plover = decidePlover(model, x, cand.length ? cand : null);
   return { matches, acled, plover };

@@ -143,7 +143,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       if (dates.length || hasDate) lastDated = { paragraph: para, si, background, dates: [...dates] };
       else if (lastDated && lastDated.si === si - 1 && lastDated.paragraph === para) lastDated = { ...lastDated, si };
     }
-    const an = analyzeSentence(model, lex, s);
+    const an = analyzeSentence(model, lex, s, !short);
     if (!an.matches.length) return null;
     const free = an.matches.filter((m) => !m.blockedBy);
     // In articles, a generic noun after a determiner ("the attack", "this incident") points back
@@ -157,7 +157,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dec = an.acled;
     const strong = freeAcled.some((m) => !m.entry.generic);
     const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(s, m));
-    const acledOk = dec !== null && 1 - dec.pNone >= MIN_EVENT && freeAcled.length > 0
+    const acledOk = dec !== null && 1 - dec.pNone >= MIN_EVENT && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
       && (!background || concrete);
     if (acledOk && dec) {
@@ -207,7 +207,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       paras.set(p, [...(paras.get(p) ?? []), i]);
     });
     for (const idxs of paras.values()) {
-      if (idxs.length < 2 || idxs.length > 3) continue;
+      if (idxs.length < 2) continue;
+      const plen = sents[idxs[idxs.length - 1]].span.end - sents[idxs[0]].span.start;
+      if (idxs.length > 3 && plen > 500) continue;
       const first = sents[idxs[0]], last = sents[idxs[idxs.length - 1]];
       const pc = analyzeUnit(first.index, { start: first.span.start, end: last.span.end }, idxs[0], false);
       if (!pc || !pc.acled) continue;

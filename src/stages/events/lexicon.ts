@@ -16,6 +16,8 @@ export interface TriggerEntry {
   readonly hint: SubEventType | null;
   readonly rule: boolean;
   readonly generic: boolean;
+  /** False for participant words that never license an event alone. */
+  readonly license: boolean;
   readonly patterns: readonly string[];
 }
 
@@ -64,7 +66,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as { cues: CueEntry[] };
   const triggers: TriggerEntry[] = t.entries.map((e) => ({
     id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
-    rule: e.rule ?? false, generic: e.generic ?? false, patterns: e.patterns!,
+    rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
   }));
   const lex: Lexicons = {
     triggers, cues: c.cues, triggerRe: compile(triggers, 't'), cueRe: compile(c.cues, 'c'),

@@ -78,11 +78,11 @@ export function consensus(mentionsIn: readonly MentionRow[], claims: readonly Cl
   // date: the finest precision stated, vote among those
   const dated = ms.filter((m) => m.date_value && m.date_precision && m.date_precision in DATE_RANK);
   const finest = Math.min(...dated.map((m) => DATE_RANK[m.date_precision!]), 99);
-  const date = vote(dated.filter((m) => DATE_RANK[m.date_precision!] === finest), (m) => m.date_value);
+  const date = vote(dated.filter((m) => DATE_RANK[m.date_precision!] === finest), (m) => (m.date_precision === 'day' ? m.date_start : m.date_value));
   const starts = dated.map((m) => m.date_start!).sort(), ends = dated.map((m) => m.date_end!).sort();
   const pubs = ms.map((m) => m.published).filter((p): p is string => !!p).sort();
   const eventDate = date.winner
-    ? (date.rep!.date_precision === 'day' ? date.winner : date.rep!.date_start!)
+    ? date.rep!.date_start!
     : (ms.map((m) => m.date_end).filter((x): x is string => !!x).sort()[0] ?? pubs[0] ?? null);
 
   // place: the finest precision with coordinates (or admin1), vote among those

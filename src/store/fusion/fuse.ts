@@ -34,20 +34,32 @@ export function bucketKeys(m: MentionRow, cfg: FusionConfig): string[] {
 }
 
 const MCOLS = MENTION_COLUMNS.map((c) => `m.${c}`).join(', ');
+/** Without the JSON payload: what matching needs. */
+const MCOLS_LIGHT = MENTION_COLUMNS.filter((c) => c !== 'data').map((c) => `m.${c}`).join(', ');
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-export async function insertMention(db: Db, m: MentionRow): Promise<void> {
-  await db.run(`INSERT INTO mentions (${MENTION_COLUMNS.join(', ')}) VALUES (${placeholders(MENTION_COLUMNS.length)})`,
-    MENTION_COLUMNS.map((c) => (c === 'data' && typeof m.data !== 'string' ? JSON.stringify(m.data) : (m[c] as string | number | null))));
+/** Inserts mentions, many rows per statement. */
+export async function insertMentions(db: Db, ms: readonly MentionRow[]): Promise<void> {
+  const per = 40;
+  for (let i = 0; i < ms.length; i += per) {
+    const chunk = ms.slice(i, i + per);
+    await db.run(`INSERT INTO mentions (${MENTION_COLUMNS.join(', ')}) VALUES ${chunk.map(() => `(${placeholders(MENTION_COLUMNS.length)})`).join(', ')}`,
+      chunk.flatMap((m) => MENTION_COLUMNS.map((c) => (c === 'data' && typeof m.data !== 'string' ? JSON.stringify(m.data) : (m[c] as string | number | null)))));
+  }
 }
 
 async function candidates(db: Db, m: MentionRow, cfg: FusionConfig): Promise<(MentionRow & { event_id: string })[]> {
   if (!fusable(m, cfg)) return [];
   const slack = Math.max(...Object.values(cfg.dateSlackDays));
+  const lo = addDays(m.date_start!, -slack), hi = addDays(m.date_end!, slack);
+  // intervals starting inside the window, then longer ones (week, month, undated) starting before it
   return db.all<MentionRow & { event_id: string }>(
-    `SELECT ${MCOLS}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
-     WHERE m.country = ? AND m.date_start >= ? AND m.date_start <= ? AND m.date_end >= ? AND m.article_id <> ?`,
-    [m.country, addDays(m.date_start!, -(cfg.maxIntervalDays + slack)), addDays(m.date_end!, slack), addDays(m.date_start!, -slack), m.article_id]);
+    `SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
+     WHERE m.country = ? AND m.date_start >= ? AND m.date_start <= ? AND m.article_id <> ?
+     UNION ALL
+     SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
+     WHERE m.country = ? AND m.date_start <> m.date_end AND m.date_start >= ? AND m.date_start < ? AND m.date_end >= ? AND m.article_id <> ?`,
+    [m.country, lo, hi, m.article_id, m.country, addDays(lo, -cfg.maxIntervalDays), lo, lo, m.article_id]);
 }
 
 async function idTaken(db: Db, id: string): Promise<boolean> {
@@ -266,9 +278,9 @@ export async function recompute(db: Db, ctx: FusionCtx, eventId: string): Promis
     if (m.published && (!p.first || m.published < p.first)) p.first = m.published;
     per.set(o, p);
   }
-  for (const [o, p] of [...per].sort()) {
-    await db.run(`INSERT INTO sources (event_id, outlet, n_mentions, first_published) VALUES (?, ?, ?, ?)`, [eventId, o, p.n, p.first]);
-  }
+  const rows = [...per].sort();
+  await db.run(`INSERT INTO sources (event_id, outlet, n_mentions, first_published) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`,
+    rows.flatMap(([o, p]) => [eventId, o, p.n, p.first]));
 }
 
 /** Moves mentions of an event into a new event and blocks the two from being merged again. */

@@ -45,7 +45,10 @@ class PgDb implements Db {
   async lock(keys: readonly string[]): Promise<void> {
     if (!this.client) throw new Error('lock() outside a transaction');
     const ks = [...new Set(keys)].map(lockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const k of ks) await this.client.query('SELECT pg_advisory_xact_lock($1)', [k.toString()]);
+    if (!ks.length) return;
+    if (ks.length === 1) { await this.client.query('SELECT pg_advisory_xact_lock($1)', [ks[0].toString()]); return; }
+    // one round trip, taken in key order (the inner ORDER BY fixes the order the outer query calls them in)
+    await this.client.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) s', [ks.map(String)]);
   }
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     if (this.client) return fn(this);
