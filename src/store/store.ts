@@ -14,7 +14,7 @@ import type {
 import { articleKey, outletOf } from './canonical.js';
 import { mentionRows } from './rows.js';
 import { loadFusionConfig, type FusionConfig } from './fusion/config.js';
-import { afterRemoval, bucketKeys, fuseMention, insertMentions, recompute, splitEvent, type FusionCtx } from './fusion/fuse.js';
+import { afterRemoval, bucketKeys, fuseMention, insertMentions, recomputeMany, splitEvent, type FusionCtx } from './fusion/fuse.js';
 import type { MentionRow } from './fusion/types.js';
 import * as sqliteDialect from './sqlite/dialect.js';
 import * as pgDialect from './postgres/dialect.js';
@@ -133,7 +133,7 @@ export class SqlStore implements Store {
         if (r.created) created++;
         merged += r.merged;
       }
-      for (const id of [...touched].sort()) await recompute(db, ctx, id); // (gone events are skipped)
+      await recomputeMany(db, ctx, [...touched]); // (gone events are skipped)
       return done({ status: existing ? 'replaced' : 'stored', articleId, mentions: mentions.length, eventsCreated: created, eventsMerged: merged });
     });
   }

@@ -10,12 +10,20 @@ export interface Dump {
   sources: unknown[];
 }
 
+/** JSON with sorted keys (jsonb reorders keys; SQLite keeps the text as written). */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (typeof v === 'number' && !Number.isInteger(v)) return String(Math.round(v * 1e6) / 1e6);
+  return JSON.stringify(v);
+}
+
 const round = (r: Record<string, unknown>) => {
   const o: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(r)) {
     if (typeof v === 'number' && !Number.isInteger(v)) o[k] = Math.round(v * 1e6) / 1e6;
-    else if (v !== null && typeof v === 'object') o[k] = JSON.stringify(v);
-    else if (typeof v === 'string' && (v.startsWith('{') || v.startsWith('['))) { try { o[k] = JSON.stringify(JSON.parse(v)); } catch { o[k] = v; } }
+    else if (v !== null && typeof v === 'object') o[k] = stable(v);
+    else if (typeof v === 'string' && (v.startsWith('{') || v.startsWith('['))) { try { o[k] = stable(JSON.parse(v)); } catch { o[k] = v; } }
     else o[k] = v;
   }
   return o;

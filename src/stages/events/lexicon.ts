@@ -49,13 +49,17 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const LEXICON_DIR = join(here, '..', '..', '..', 'data', 'lexicons');
 
 function frag(p: string): string {
-  // Word boundaries that also work before/after non-word characters in a fragment.
-  return `(?<![\\p{L}\\p{N}])(?:${p.replace(/ /g, '\\s+')})(?![\\p{L}\\p{N}])`;
+  return `(?:${p.replace(/ /g, '\\s+')})`;
 }
 
+/**
+ * ONE regex for a lexicon: the word-boundary checks sit outside the alternation (a lookbehind per
+ * alternative made V8 crawl), the end check after it lets the engine backtrack into the next
+ * alternative when a fragment ends inside a word.
+ */
 function compile(groups: { id: string; patterns: readonly string[] }[], prefix: string): RegExp {
   const alt = groups.map((g, i) => `(?<${prefix}${i}>${g.patterns.map(frag).join('|')})`).join('|');
-  return new RegExp(alt, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 let cached: Lexicons | null = null;

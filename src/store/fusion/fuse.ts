@@ -62,15 +62,17 @@ async function candidates(db: Db, m: MentionRow, cfg: FusionConfig): Promise<(Me
     [m.country, lo, hi, m.article_id, m.country, addDays(lo, -cfg.maxIntervalDays), lo, lo, m.article_id]);
 }
 
-async function idTaken(db: Db, id: string): Promise<boolean> {
-  return !!(await db.get(`SELECT 1 AS x FROM events WHERE id = ? UNION ALL SELECT 1 AS x FROM merge_history WHERE other_event_id = ? AND action = 'merge'`, [id, id]));
-}
-
-/** A new event id from the mention that starts it (stable across stores and re-runs). */
-async function newEventId(db: Db, seed: string): Promise<string> {
+/**
+ * Inserts a new event with an id derived from the mention that starts it (stable across stores and
+ * re-runs); a taken id (live, or merged away and still resolving) gets a suffix.
+ */
+async function insertNewEvent(db: Db, ctx: FusionCtx, seed: string): Promise<string> {
   for (let i = 0; ; i++) {
     const id = 'ev' + createHash('sha1').update(i ? `${seed}#${i}` : seed).digest('hex').slice(0, 14);
-    if (!(await idTaken(db, id))) return id;
+    const r = await db.run(`INSERT INTO events (id, event_type, created_at, updated_at)
+      SELECT ?, '', ?, ? WHERE NOT EXISTS (SELECT 1 FROM merge_history WHERE other_event_id = ? AND action = 'merge')
+      ON CONFLICT (id) DO NOTHING`, [id, ctx.now, ctx.now, id]);
+    if (r.changes) return id;
   }
 }
 
@@ -80,8 +82,7 @@ async function history(db: Db, ctx: FusionCtx, action: string, eventId: string, 
 }
 
 async function createEvent(db: Db, ctx: FusionCtx, mentionIds: readonly string[], how: string, reason: string | null): Promise<string> {
-  const id = await newEventId(db, [...mentionIds].sort()[0]);
-  await db.run(`INSERT INTO events (id, event_type, created_at, updated_at) VALUES (?, '', ?, ?)`, [id, ctx.now, ctx.now]);
+  const id = await insertNewEvent(db, ctx, [...mentionIds].sort()[0]);
   for (const mid of mentionIds) {
     await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES (?, ?, ?, ?)
                   ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, how = excluded.how, added_at = excluded.added_at`, [mid, id, how, ctx.now]);
@@ -261,26 +262,46 @@ export async function afterRemoval(db: Db, ctx: FusionCtx, eventId: string, remo
 
 /** Recomputes an event's consensus fields and its sources from its mentions. */
 export async function recompute(db: Db, ctx: FusionCtx, eventId: string): Promise<void> {
-  const ms = await eventMentionRows(db, eventId);
-  if (!ms.length) return;
-  const claims = await db.all<ClaimRow>(
-    `SELECT c.mention_id, c.by_text, c.field, c.value FROM claims c JOIN event_mentions em ON em.mention_id = c.mention_id WHERE em.event_id = ? ORDER BY c.mention_id, c.idx`, [eventId]);
-  const f = consensus(ms, claims);
-  const cols = Object.keys(f) as (keyof typeof f)[];
-  await db.run(`UPDATE events SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-    [...cols.map((c) => (c === 'consensus' ? JSON.stringify(f[c]) : (f[c] as string | number | null))), ctx.now, eventId]);
-  await db.run(`DELETE FROM sources WHERE event_id = ?`, [eventId]);
-  const per = new Map<string, { n: number; first: string | null }>();
-  for (const m of ms) {
-    const o = m.outlet ?? `article:${m.article_id}`;
-    const p = per.get(o) ?? { n: 0, first: null };
-    p.n++;
-    if (m.published && (!p.first || m.published < p.first)) p.first = m.published;
-    per.set(o, p);
+  await recomputeMany(db, ctx, [eventId]);
+}
+
+/** Recomputes several events, reading their mentions and claims in one query each. Gone events are skipped. */
+export async function recomputeMany(db: Db, ctx: FusionCtx, eventIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(eventIds)].sort();
+  for (let i = 0; i < ids.length; i += 200) {
+    const chunk = ids.slice(i, i + 200);
+    const inList = placeholders(chunk.length);
+    const rows = await db.all<MentionRow & { event_id: string }>(
+      `SELECT ${MCOLS}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id WHERE em.event_id IN (${inList}) ORDER BY m.id`, chunk);
+    const claims = await db.all<ClaimRow & { event_id: string }>(
+      `SELECT c.mention_id, c.by_text, c.field, c.value, em.event_id FROM claims c JOIN event_mentions em ON em.mention_id = c.mention_id
+       WHERE em.event_id IN (${inList}) ORDER BY c.mention_id, c.idx`, chunk);
+    const byEvent = new Map<string, MentionRow[]>();
+    for (const r of rows) { const l = byEvent.get(r.event_id) ?? []; l.push(r); byEvent.set(r.event_id, l); }
+    const sourceRows: (string | number | null)[][] = [];
+    for (const id of chunk) {
+      const ms = byEvent.get(id);
+      if (!ms?.length) continue;
+      const f = consensus(ms, claims.filter((c) => c.event_id === id));
+      const cols = Object.keys(f) as (keyof typeof f)[];
+      await db.run(`UPDATE events SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+        [...cols.map((c) => (c === 'consensus' ? JSON.stringify(f[c]) : (f[c] as string | number | null))), ctx.now, id]);
+      const per = new Map<string, { n: number; first: string | null }>();
+      for (const m of ms) {
+        const o = m.outlet ?? `article:${m.article_id}`;
+        const p = per.get(o) ?? { n: 0, first: null };
+        p.n++;
+        if (m.published && (!p.first || m.published < p.first)) p.first = m.published;
+        per.set(o, p);
+      }
+      for (const [o, p] of [...per].sort()) sourceRows.push([id, o, p.n, p.first]);
+    }
+    await db.run(`DELETE FROM sources WHERE event_id IN (${inList})`, chunk);
+    for (let j = 0; j < sourceRows.length; j += 100) {
+      const part = sourceRows.slice(j, j + 100);
+      await db.run(`INSERT INTO sources (event_id, outlet, n_mentions, first_published) VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')}`, part.flat());
+    }
   }
-  const rows = [...per].sort();
-  await db.run(`INSERT INTO sources (event_id, outlet, n_mentions, first_published) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')}`,
-    rows.flatMap(([o, p]) => [eventId, o, p.n, p.first]));
 }
 
 /** Moves mentions of an event into a new event and blocks the two from being merged again. */
