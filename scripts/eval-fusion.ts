@@ -14,6 +14,9 @@ import { readInputs } from '../src/io/index.js';
 import { extractBatch } from '../src/run/extract-batch.js';
 import { openStore } from '../src/store/index.js';
 import type { InputResult } from '../src/run/extract-batch.js';
+import { incompatibility } from '../src/store/fusion/match.js';
+import { loadFusionConfig } from '../src/store/fusion/config.js';
+import type { MentionRow } from '../src/store/fusion/types.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -50,7 +53,12 @@ async function main() {
     `SELECT a.ext_id, m.id AS mention_id, em.event_id, m.background, m.idx, m.event_type FROM articles a
      LEFT JOIN mentions m ON m.article_id = a.id LEFT JOIN event_mentions em ON em.mention_id = m.id ORDER BY a.ext_id, m.background, m.idx`);
   const predOf = new Map<string, string>();
-  for (const r of rows) if (!predOf.has(r.ext_id) && r.event_id) predOf.set(r.ext_id, r.event_id);
+  const primary = new Map<string, string>();
+  for (const r of rows) if (!predOf.has(r.ext_id) && r.event_id) { predOf.set(r.ext_id, r.event_id); primary.set(r.ext_id, r.mention_id!); }
+  const mrow = new Map<string, MentionRow>();
+  for (const [ext, mid] of primary) mrow.set(ext, (await store.raw.get<MentionRow>(`SELECT * FROM mentions WHERE id = ?`, [mid]))!);
+  const cfg = loadFusionConfig();
+  const describe = (m: MentionRow) => `${m.event_type}/${m.sub_event_type ?? '-'} ${m.date_value ?? 'undated'} ${m.location_text ?? '?'} (${m.country ?? '?'}, ${m.geo_precision})`;
   const goldOf = new Map(Object.entries(gold));
   let noMention = 0;
   for (const id of goldOf.keys()) if (!predOf.has(id)) { predOf.set(id, `none:${id}`); noMention++; }
@@ -62,7 +70,21 @@ async function main() {
     const members = [...goldOf].filter(([, g]) => g === c).map(([id]) => id);
     const evs = new Set(members.map((m) => predOf.get(m)));
     const intruders = [...goldOf].filter(([id, g]) => g !== c && evs.has(predOf.get(id)!)).map(([id]) => id);
-    detail.push(`| ${c} | ${members.length} | ${evs.size} | ${intruders.join(', ') || '—'} |`);
+    let why = '';
+    if (evs.size > 1) {
+      // why the reports of this event were not fused: the rule that failed between their first mentions
+      const reasons = new Set<string>();
+      for (let i = 0; i < members.length; i++) for (let j = i + 1; j < members.length; j++) {
+        const a = mrow.get(members[i]), b = mrow.get(members[j]);
+        if (predOf.get(members[i]) === predOf.get(members[j])) continue;
+        if (!a || !b) { reasons.add(`${!a ? members[i] : members[j]}: no event extracted`); continue; }
+        reasons.add(`${incompatibility(a, b, cfg) ?? 'linked only through others'}: ${describe(a)} vs ${describe(b)}`);
+      }
+      why = [...reasons].join('; ');
+    } else if (intruders.length) {
+      why = intruders.map((x) => `${x}: ${mrow.get(x) ? describe(mrow.get(x)!) : '?'}`).join('; ') + ' fused in';
+    }
+    detail.push(`| ${c} | ${members.length} | ${evs.size} | ${intruders.join(', ') || '—'} | ${why.replace(/\|/g, '/')} |`);
   }
   await store.close();
   if (!opt('--db')) rmSync(dir, { recursive: true, force: true });
@@ -87,8 +109,8 @@ async function main() {
     `Store after the run: ${stats.articles} articles, ${stats.mentions} mentions, ${stats.events} events; ${noMention} article(s) gave no event. ` +
       `Extraction + ingest took ${secs.toFixed(1)} s.`,
     '',
-    '| cluster | articles | events they landed in | articles of other clusters in those events |',
-    '|---|---|---|---|',
+    '| cluster | articles | events they landed in | articles of other clusters in those events | why (first mentions of the articles) |',
+    '|---|---|---|---|---|',
     ...detail,
     '<!-- fusion -->',
   ].join('\n');

@@ -143,6 +143,19 @@ for (const t of targets('store')) {
       assert.equal(new Set(seen).size, 4);
     });
 
+    test('articles with their mentions; light event points', async () => {
+      const id = (await store.articleState({ id: '', urlCanonical: null, contentHash: (await import('./canonical.js')).contentHash(bombA.text) }))!.id;
+      const a = await store.getArticle(id);
+      assert.equal(a!.text, bombA.text);
+      assert.equal(a!.url, bombA.url);
+      assert.equal(a!.mentions.length, 1);
+      assert.ok(a!.mentions[0].eventId);
+      const pts = await store.eventPoints({ country: 'SOM' }, 2);
+      assert.equal(pts.items.length, 2);
+      assert.ok(pts.truncated);
+      assert.equal(await store.getArticle('nope'), null);
+    });
+
     test('queue: enqueue is idempotent, claims lease, expired leases are retaken', async () => {
       const n = await store.enqueue([bombA, protest], null, 'q1');
       assert.equal(n, 2);

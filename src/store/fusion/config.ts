@@ -13,6 +13,8 @@ export interface FusionConfig {
   readonly radiusKm: Record<string, number>;
   /** Event types that different outlets may give the same event (pairs; same type always fits). */
   readonly compatibleTypes: readonly (readonly [string, string])[];
+  /** Sub-event types of different event types that outlets give the same event (arrests at a protest). */
+  readonly compatibleSubTypes?: readonly (readonly [string, string])[];
   /** Actor kind → group; two mentions whose actors are all in different groups are different events. */
   readonly actorGroups: Record<string, string>;
   /** Extra conditions when one of the two is placed only at country level. */

@@ -38,6 +38,10 @@ export function typesCompatible(a: string, b: string, cfg: FusionConfig): boolea
   return a === b || cfg.compatibleTypes.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
 }
 
+function subTypesCompatible(a: string | null, b: string | null, cfg: FusionConfig): boolean {
+  return !!a && !!b && (cfg.compatibleSubTypes ?? []).some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
 const norm = (s: string | null) => (s ? s.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim() : null);
 
 /** Group of an armed actor (state forces or a non-state armed group), else null: crowds and victims are weak evidence. */
@@ -73,7 +77,7 @@ function namedActorShared(a: MentionRow, b: MentionRow): boolean {
 export function incompatibility(a: MentionRow, b: MentionRow, cfg: FusionConfig): string | null {
   if (a.article_id === b.article_id) return 'same article';
   if (!fusable(a, cfg) || !fusable(b, cfg)) return 'not fusable';
-  if (!typesCompatible(a.event_type, b.event_type, cfg)) return 'type';
+  if (!typesCompatible(a.event_type, b.event_type, cfg) && !subTypesCompatible(a.sub_event_type, b.sub_event_type, cfg)) return 'type';
   if (a.country !== b.country) return 'country';
   // dates
   const kinds = [a.date_precision, b.date_precision].map((p) => (p && p in DATE_RANK ? p : 'undated'));
