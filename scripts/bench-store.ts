@@ -21,6 +21,7 @@ import type { SqlStore } from '../src/store/store.js';
 import type { Prediction } from '../src/output/predictions.js';
 import type { Article } from '../src/model/document.js';
 import { EVENT_TYPES } from '../src/model/taxonomy.js';
+import { createIndex, table } from '../src/store/schema.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/sitrep');
@@ -133,6 +134,8 @@ const EV_COLS = ['id', 'event_type', 'event_date', 'date_precision', 'lat', 'lon
 
 async function fill(store: SqlStore, n: number) {
   const chunk = 20_000;
+  // bulk load: indexes dropped, then built once (as schema.ts describes them)
+  for (const ix of table('events').indexes ?? []) await store.raw.exec(`DROP INDEX IF EXISTS "${ix.name}"`);
   for (let off = 0; off < n; off += chunk) {
     const rows = synthEvents(Math.min(chunk, n - off), off);
     if (store.dialect === 'sqlite') {
@@ -145,6 +148,7 @@ async function fill(store: SqlStore, n: number) {
         EV_COLS.map((_, j) => rows.map((r) => r[j])) as unknown as string[]);
     }
   }
+  for (const ix of table('events').indexes ?? []) await store.raw.exec(createIndex('events', ix));
   await store.raw.exec(store.dialect === 'sqlite' ? 'ANALYZE' : 'ANALYZE events');
 }
 

@@ -207,7 +207,8 @@ for (const line of readLines(join(DATA, 'countryInfo.txt'))) {
 
 // ------------------------------------------------------------------ first- and second-level divisions
 const adminTerms = readList(join(LEX, 'place-admin-terms.txt')).map((t) => normKey(t));
-const adminTermRe = new RegExp(`^(?:(?:${adminTerms.join('|')}) (?:of )?)|(?: (?:${adminTerms.join('|')}))$`);
+// "Province du Soum", "Province de la Tapoa", "Région des Cascades", "Idlib Governorate", "Kyuso sub-county"
+const adminTermRe = new RegExp(`^(?:(?:${adminTerms.join('|')}) (?:of |du |de la |de l |des |de |d )?)|(?: (?:${adminTerms.join('|')}))$`);
 function stripAdminTerm(key: string): string | null {
   const s = key.replace(adminTermRe, '').trim();
   return s && s !== key && s.length > 2 ? s : null;
@@ -235,6 +236,7 @@ for (const s of states) {
   if (st && !stateCentroid.has(`${s.countryCode}|${st}`)) stateCentroid.set(`${s.countryCode}|${st}`, v);
 }
 
+const a1Names = new Set<string>(); // "CC|bare name" of every admin1: an admin2 of the same name keeps its own centroid
 const insAdmin1 = db.prepare('INSERT OR REPLACE INTO admin1 (code, name, id) VALUES (?,?,?)');
 let nA1 = 0;
 for (const line of readLines(join(DATA, 'admin1CodesASCII.txt'))) {
@@ -250,6 +252,7 @@ for (const line of readLines(join(DATA, 'admin1CodesASCII.txt'))) {
   const lon = csc?.lon ?? (acc ? acc.lon / acc.n : null);
   insPlace.run(gid, gid, name, lat, lon, cc, a1, null, 'A', 'ADM1', acc?.pop ?? 0);
   insAdmin1.run(code, name, gid);
+  for (const kk of [k, ka]) a1Names.add(`${cc}|${stripAdminTerm(kk) ?? kk}`);
   addName(name, gid, 0, true);
   addName(ascii ?? '', gid, 0, true);
   for (const kk of [k, ka]) {
@@ -266,8 +269,14 @@ for (const line of readLines(join(DATA, 'admin2Codes.txt'))) {
   const [cc, a1, a2] = code.split('.') as [string, string, string];
   const acc = a2acc.get(code);
   const parent = a1acc.get(`${cc}.${a1}`);
-  const lat = acc ? acc.lat / acc.n : parent ? parent.lat / parent.n : null;
-  const lon = acc ? acc.lon / acc.n : parent ? parent.lon / parent.n : null;
+  // country-state-city lists districts as "states" in some countries (Bangladesh districts, Burkinabe
+  // provinces): its centroid is better than the mean of the few cities500 settlements inside
+  const k2 = normKey(name), k2a = normKey(ascii ?? name);
+  const csc2 = a1Names.has(`${cc}|${stripAdminTerm(k2) ?? k2}`) ? undefined :
+    stateCentroid.get(`${cc}|${k2}`) ?? stateCentroid.get(`${cc}|${k2a}`) ??
+    stateCentroid.get(`${cc}|${stripAdminTerm(k2) ?? '-'}`) ?? stateCentroid.get(`${cc}|${stripAdminTerm(k2a) ?? '-'}`);
+  const lat = csc2?.lat ?? (acc ? acc.lat / acc.n : parent ? parent.lat / parent.n : null);
+  const lon = csc2?.lon ?? (acc ? acc.lon / acc.n : parent ? parent.lon / parent.n : null);
   insPlace.run(gid, gid, name, lat, lon, cc, a1, a2, 'A', 'ADM2', acc?.pop ?? 0);
   addName(name, gid, 0, true);
   addName(ascii ?? '', gid, 0, true);

@@ -15,18 +15,18 @@ const OUT = path.join(ROOT, 'eval-out');
 const SKIP = new Set(['petrarch2_unittests']); // CAMEO gold: the scorer refuses it
 /** The figures each set is judged by (issue targets); all figures go to the JSON file. */
 const HEADLINE: Record<string, string[]> = {
-  acled_notes: ['event_type_macro_f1', 'sub_event_type_macro_f1', 'event_type_accuracy', 'location_25km', 'location_100km', 'country', 'date_exact', 'fatalities_exact', 'fatalities_exact_nonzero', 'actor1_country', 'actor1_kind'],
-  acled_legacy_asia2015: ['event_type_macro_f1', 'event_type_accuracy', 'location_25km', 'country', 'date_exact', 'fatalities_exact', 'fatalities_exact_nonzero', 'actor1_country', 'actor1_kind'],
-  case2021_task2_acled_subtypes: ['sub_event_type_macro_f1', 'sub_event_type_accuracy', 'event_type_macro_f1'],
-  plover_gsr: ['event_macro_f1', 'event_accuracy', 'actor1_country', 'actor2_country'],
-  ngec_synthetic_plover: ['event_macro_f1', 'event_accuracy', 'mode_accuracy'],
-  ucdp_ged_sample: ['deaths_exact', 'deaths_in_range'],
-  geo_lgl: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_exact', 'acc161', 'end_to_end_161'],
-  geo_trnews: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_exact', 'acc161', 'end_to_end_161'],
-  geo_geowebnews: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_exact', 'acc161', 'end_to_end_161'],
-  geo_geovirus: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'acc161', 'end_to_end_161'],
-  tempeval3_timex: ['relaxed_f1', 'strict_f1', 'value_f1', 'value_accuracy', 'type_accuracy'],
-  wikievents_news: ['mention_recall', 'event_precision', 'typed_recall', 'argument_recall', 'argument_role_recall'],
+  acled_notes: ['event_type_macro_f1', 'sub_event_type_macro_f1', 'event_type_accuracy', 'sub_event_type_accuracy', 'location_within_25km', 'location_within_100km', 'country_accuracy', 'date_exact', 'date_exact_day_precision', 'fatalities_exact', 'fatalities_exact_nonzero', 'actor1_country', 'actor1_kind'],
+  acled_legacy_asia2015: ['event_type_macro_f1', 'event_type_accuracy', 'location_within_25km', 'country_accuracy', 'date_exact', 'fatalities_exact', 'fatalities_exact_nonzero', 'actor1_country', 'actor1_kind'],
+  case2021_task2_acled_subtypes: ['sub_event_type_macro_f1', 'sub_event_type_accuracy', 'event_type_macro_f1', 'non_acled_rows_no_event'],
+  plover_gsr: ['plover_event_macro_f1', 'plover_event_accuracy', 'plover_event_accuracy_strict', 'source_country', 'target_country'],
+  ngec_synthetic_plover: ['plover_event_macro_f1', 'plover_event_accuracy', 'plover_mode_accuracy'],
+  ucdp_ged_sample: ['records_with_event', 'deaths_best_exact', 'deaths_within_low_high'],
+  geo_lgl: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_accuracy', 'acc161', 'end_to_end_acc161', 'median_error_km'],
+  geo_trnews: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_accuracy', 'acc161', 'end_to_end_acc161', 'median_error_km'],
+  geo_geowebnews: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'geonameid_accuracy', 'acc161', 'end_to_end_acc161', 'median_error_km'],
+  geo_geovirus: ['toponym_f1', 'toponym_precision', 'toponym_recall', 'acc161', 'end_to_end_acc161', 'median_error_km'],
+  tempeval3_timex: ['timex_f1', 'timex_strict_f1', 'value_f1', 'value_accuracy', 'type_accuracy'],
+  wikievents_news: ['mention_recall', 'mention_recall_typed', 'event_precision', 'event_f1', 'argument_recall', 'argument_recall_role'],
 };
 
 type Figure = { value?: number; num?: number; den?: number; [k: string]: unknown };

@@ -221,7 +221,7 @@ function evaluate(mj: ModelJson, d: Data): Record<string, number> {
     const tp: [string, string][] = [], sp: [string, string][] = [];
     for (const e of test) {
       const m = matchSentence(lex, e.text);
-      const dec = decideAcled(model, featuresOf(e.text, m, model.dim), m);
+      const dec = decideAcled(model, featuresOf(e.text, m, model.dim), m, false, e.text);
       const none = !dec || dec.pNone >= 0.5;
       const gt = e.label === NONE ? NONE : eventTypeOf(e.label as SubEventType);
       tp.push([gt, none ? NONE : dec!.type]);

@@ -223,9 +223,13 @@ export function eventArguments(doc: Document): EventArguments[] {
   };
   const times = layer(doc, 'times');
   const out: EventArguments[] = [];
+  // A place name that is (inside) an actor standing for its state ("The United States defended …",
+  // "Kenya's police") names a party, not where the event happened.
+  const locPlaces = c.places.filter((p) => !c.actors.some((a) => !a.isSource && a.span.start <= p.span.start && p.span.end <= a.span.end
+    && (p.resolved?.featureClass === 'C' || (p.resolved?.featureCode ?? '').startsWith('PCL') || (a.span.start === p.span.start && a.span.end === p.span.end) || a.span.start === p.span.start && /^['’]s\b/.test(doc.text.slice(p.span.end, p.span.end + 3)))));
   for (const ev of c.events) {
     let { a1, a2 } = assignActors(ev, c);
-    const helper = pickEventLocation(c.places, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence });
+    const helper = pickEventLocation(locPlaces, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence });
     const location = helper ? { place: helper.place, precision: helper.precision, how: helper.how, by: helper.by } : pickLocation(ev, c);
     const locCountry = location?.place.resolved?.countryIso3 ?? null;
     const locIsCountry = !!location && (location.precision === 'country' || (location.place.resolved?.featureCode ?? '').startsWith('PCL'));

@@ -176,7 +176,9 @@ export function attributions(doc: Document): Attribution[] {
   for (const s of sentences) {
     const sps = bySentence.get(s.index) ?? [];
     if (!sps.length) continue;
-    const own = events.filter((e) => e.sentence === s.index && !(e.eventType.value === 'Strategic developments' || e.plover?.event === 'ACCUSE'));
+    // a sentence's own ACLED event keeps its speakers; a verbal reaction (PLOVER-only: rejects,
+    // accuses, denies) speaks about the event already reported
+    const own = events.filter((e) => e.sentence === s.index && e.eventType.value !== null && e.eventType.value !== 'Strategic developments');
     if (own.length) continue;
     const target = anaphoricTarget(text, s, events, sentences);
     if (!target) continue;

@@ -42,7 +42,26 @@ export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: 
  * sub-type is the most probable within it. Rule triggers (data/lexicons/event-triggers.json,
  * rule: true) set the sub-type when unblocked.
  */
-export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[], article = false): AcledDecision | null {
+/** Who takes the territory: the state's forces or a non-state actor (null: unknown). */
+export type Agent = 'state' | 'nonstate' | null;
+const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|took\s+back|taken\s+back)/i;
+const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
+const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
+/** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
+function textAgent(text: string, m: TriggerMatch): Agent {
+  const before = text.slice(Math.max(0, m.start - 60), m.start);
+  const by = /^\s+(?:by|to)\s+(?:the\s+)?([^.;,]{0,40})/i.exec(text.slice(m.end, m.end + 50));
+  if (by) {
+    if (/^(?:army|armed|troops|soldiers|military|government|regime|security|police)/i.test(by[1])) return 'state';
+    if (/^(?:rebels?|insurgents?|militants?|militia|jihadists?|fighters|gunmen|al[- ]shabaab|boko|taliban|houthis?|islamic)/i.test(by[1])) return 'nonstate';
+  }
+  const s = STATE_WORDS.exec(before), n = NONSTATE_WORDS.exec(before);
+  if (s && n) return s.index > n.index ? 'state' : 'nonstate';
+  return s ? 'state' : n ? 'nonstate' : null;
+}
+
+export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[], article = false,
+  text?: string, agent?: (m: TriggerMatch) => Agent): AcledDecision | null {
   const subHead = model.heads.sub;
   if (!subHead) return null;
   const ps = predict(subHead, x);
@@ -91,6 +110,18 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   }
   let by = 'events/model';
   let how: 'stated' | 'inferred' = 'inferred';
+  // Territory changes hands: who takes it decides the sub-type (ACLED: the state regains, a
+  // non-state actor overtakes); a Battles reading without a territory phrase is a clash.
+  const terr = free.find((m) => m.entry.id === 'territory');
+  if (terr && (type === 'Battles' || type === 'Strategic developments' && sub === 'Other')) {
+    const who = agent?.(terr) ?? textAgent(text ?? '', terr);
+    const sub2: SubEventType | null = REGAIN_RE.test(terr.text) && who !== 'nonstate' ? 'Government regains territory'
+      : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory' : null;
+    if (sub2) return { type: 'Battles', sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
+  } else if (!terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
+    sub = 'Armed clash';
+    by = 'events/rule-no-territory-phrase';
+  }
   const rule = matches.find((m) => !m.blockedBy && m.entry.rule && m.entry.hint);
   if (rule && rule.entry.hint !== sub) {
     const hintType = eventTypeOf(rule.entry.hint!);
@@ -127,10 +158,10 @@ export function decidePlover(model: Model, x: Int32Array, allowed: readonly Plov
 }
 
 /** Analyses one sentence: triggers, modality, and the heads' decisions. */
-export function analyzeSentence(model: Model, lex: Lexicons, text: string, article = false): SentenceAnalysis {
+export function analyzeSentence(model: Model, lex: Lexicons, text: string, article = false, agent?: (m: TriggerMatch) => Agent): SentenceAnalysis {
   const matches = matchSentence(lex, text);
   const x = featuresOf(text, matches, model.dim);
-  const acled = decideAcled(model, x, matches, article);
+  const acled = decideAcled(model, x, matches, article, text, agent);
   const cand = [...new Set(matches.filter((m) => !m.blockedBy && m.entry.kind === 'plover').map((m) => m.entry.plover))];
   const plover = decidePlover(model, x, cand.length ? cand : null);
   return { matches, acled, plover };

@@ -3,10 +3,10 @@
  * they are (classify.ts), which are background, merging of repeated mentions of one event, and
  * the order (most important first: ACLED-typed before PLOVER-only, news before background).
  */
-import type { EventMention, PlaceMention, TimeMention } from '../../model/document.js';
+import type { ActorMention, EventMention, PlaceMention, TimeMention } from '../../model/document.js';
 import type { Span } from '../../model/span.js';
 import { eventTypeOf, type EventType, type PloverEvent, type SubEventType } from '../../model/taxonomy.js';
-import { analyzeSentence, type AcledDecision } from './classify.js';
+import { analyzeSentence, type AcledDecision, type Agent } from './classify.js';
 import type { Lexicons, TriggerMatch } from './lexicon.js';
 import type { Model } from './model.js';
 import { ploverFor } from './plover-map.js';
@@ -16,6 +16,8 @@ export interface DetectInput {
   readonly sentences: readonly { readonly index: number; readonly span: Span; readonly paragraph?: number }[];
   readonly places?: readonly PlaceMention[];
   readonly times?: readonly TimeMention[];
+  /** The actors layer: who takes a town decides the territory sub-type. */
+  readonly actors?: readonly ActorMention[];
   /** Publication date (YYYY-MM-DD) or null. */
   readonly published?: string | null;
 }
@@ -24,6 +26,8 @@ export interface DetectInput {
 const SHORT_DOC = 1200;
 /** Minimum model probability of "an event" (1 - P(NONE)). */
 const MIN_EVENT = 0.5;
+/** The same for a sentence with a specific trigger, its own place and its own date. */
+const MIN_EVENT_CONCRETE = 0.3;
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTHS})\\b|(?:in|on|since|during)\\s+(?:early\\s+|late\\s+|mid-?)?(?:${MONTHS}|(?:19|20)\\d\\d)\\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|morning)|(?:19|20)\\d\\d)`, 'i');
@@ -77,10 +81,15 @@ function isAnaphoric(s: string, m: TriggerMatch): boolean {
   return DETERMINER_RE.test(s.slice(Math.max(0, m.start - 30), m.start));
 }
 
+/** Weapon platforms and participants ("fighter jets", "gunmen"): a trigger span only when nothing names the act. */
+const ASSET_RE = /(?:jets?|planes?|gunships?|bombers|fighters?|aircraft|drones?|uavs?|vehicles?|gunmen|assailants|attackers|men|bandits)$/i;
+
 function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null, ploverEvent: PloverEvent | null): TriggerMatch | null {
   const free = matches.filter((m) => !m.blockedBy);
   if (dec) {
-    const acled = free.filter((m) => m.entry.kind === 'acled');
+    const all = free.filter((m) => m.entry.kind === 'acled');
+    const acts = all.filter((m) => !ASSET_RE.test(m.text));
+    const acled = acts.length ? [...acts, ...all.filter((m) => ASSET_RE.test(m.text))] : all;
     return acled.find((m) => m.entry.hint === dec.sub)
       ?? acled.find((m) => m.entry.hint && eventTypeOf(m.entry.hint) === dec.type && !m.entry.generic)
       ?? acled.find((m) => !m.entry.generic)
@@ -143,7 +152,17 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       if (dates.length || hasDate) lastDated = { paragraph: para, si, background, dates: [...dates] };
       else if (lastDated && lastDated.si === si - 1 && lastDated.paragraph === para) lastDated = { ...lastDated, si };
     }
-    const an = analyzeSentence(model, lex, s, !short);
+    const agent = (m: TriggerMatch): Agent => {
+      const at = span.start + m.start, end = span.start + m.end;
+      const inS = (input.actors ?? []).filter((a) => a.span.start >= span.start && a.span.end <= span.end && !a.isSource);
+      const by = inS.find((a) => a.span.start >= end && /^\s+by\s+(?:the\s+)?$/i.test(text.slice(end, a.span.start)));
+      const subj = by ?? inS.filter((a) => a.span.end <= at && !/[;:]/.test(text.slice(a.span.end, at)) && at - a.span.end < 80).pop();
+      if (!subj) return null;
+      if (['military', 'police', 'government'].includes(subj.kind)) return 'state';
+      if (['rebel', 'militia', 'terrorist'].includes(subj.kind)) return 'nonstate';
+      return null;
+    };
+    const an = analyzeSentence(model, lex, s, !short, agent);
     if (!an.matches.length) return null;
     const free = an.matches.filter((m) => !m.blockedBy);
     // In articles, a generic noun after a determiner ("the attack", "this incident") points back
@@ -157,7 +176,10 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dec = an.acled;
     const strong = freeAcled.some((m) => !m.entry.generic);
     const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(s, m));
-    const acledOk = dec !== null && 1 - dec.pNone >= MIN_EVENT && freeAcled.some((m) => m.entry.license)
+    // A specific trigger in a sentence that states its own place and date is reported news: the
+    // model (trained on notes and single sentences) needs less certainty there.
+    const minEvent = strong && !backRef && hasDate && hasPlace && !background ? MIN_EVENT_CONCRETE : MIN_EVENT;
+    const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
       && (!background || concrete);
     if (acledOk && dec) {

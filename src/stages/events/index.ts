@@ -25,6 +25,7 @@ export const eventsStage = defineStage({
       sentences: layer(doc, 'sentences'),
       places: layer(doc, 'places'),
       times: layer(doc, 'times'),
+      actors: layer(doc, 'actors'),
       published,
     }, model, lex);
     return { layers: { events } };

@@ -258,6 +258,11 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
       !hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) {
     adminSuffix = true;
     spanEnd = next.end;
+  } else if (next && next.key === 'sub' && end + 1 < toks.length && spaced(text, last, next) && !adjectival &&
+      /^[-‐ ]?$/.test(text.slice(next.end, toks[end + 1]!.start)) && L.adminWords.has(toks[end + 1]!.key)) {
+    // "Lari sub-county", "Laisamis sub county"
+    adminSuffix = true;
+    spanEnd = toks[end + 1]!.end;
   }
   const before = text.slice(Math.max(0, first.start - 20), first.start);
   const settlementCue = /\b(?:village|town|city|hamlet|township|settlement) of\s+$/i.test(before) ||
@@ -364,8 +369,50 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       rule: 'places/village-of',
     });
   }
+  // "in Tongomayel (Tongomayel, Soum)", "at Dubajail village, Aruail union, Sarail upazila (Brahmanbaria,
+  // Chittagong)": a name the index lacks, after a locative word, whose chain of parents reaches a known place
+  const hasChain = /\b(?:in|at|near|outside|around|of)\s+\p{Lu}[^,()]{0,60}(?:,|\s\()/u.test(text);
+  chainUnknown ??= new RegExp(`\\b(?:in|at|near|outside|around|of)\\s+(?:the\\s+)?(?:(?:${L.featureAlt})\\s+of\\s+)?${NAME}(?=\\s+(?:${L.unitAlt2})\\b|\\s*,|\\s+\\()`, 'gu');
+  chainUnknown.lastIndex = 0;
+  while (hasChain && (m = chainUnknown.exec(text))) {
+    const name = m[1]!;
+    const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
+    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (isPersonish(name) || name.length < 3 || /^\p{Lu}+$/u.test(name)) continue;
+    const ai = chainAnchor(text, nameEnd, out, NAME);
+    if (ai < 0) continue;
+    const anchor = out[ai]!;
+    if (anchor.adjectival) continue;
+    out.push({
+      span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: true, anchor, precisionHint: 'near', described: { start: nameStart, end: anchor.span.end },
+      rule: 'places/chain-unknown',
+    });
+  }
   void gaz;
   void toks;
+}
+
+let chainUnknown: RegExp | null = null;
+let chainSep: RegExp | null = null;
+
+/** The first known mention along a chain of parents after `pos` ("X (Y, Z)", "X village, Y upazila (Z)"). */
+function chainAnchor(text: string, pos: number, out: RawMention[], NAME: string): number {
+  const L = placeLexicon();
+  chainSep ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2})\\b)?(?:\\s*,\\s*|\\s*\\(\\s*(?:coded as\\s+)?|\\s*\\)\\s*\\(\\s*)`, 'iu');
+  const nameRe = new RegExp(`^${NAME}`, 'u');
+  let p = pos;
+  for (let step = 0; step < 4; step++) {
+    const sep = chainSep.exec(text.slice(p, p + 40));
+    if (!sep) return -1;
+    const q = p + sep[0].length;
+    const ai = out.findIndex((x) => x.span.start === q);
+    if (ai >= 0) return ai;
+    const nm = nameRe.exec(text.slice(q, q + 80));
+    if (!nm) return -1;
+    p = q + nm[0].length;
+  }
+  return -1;
 }
 
 /** A word before or after the name that says it is a place: "in X", "near X", "X, Ohio". */

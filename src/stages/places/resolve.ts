@@ -113,6 +113,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const n = raws.length;
   // "City, State" / "City, Country": the following name, after a comma
   pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+)$`, 'iu');
+  const parentIdx: number[][] = raws.map(() => []);
   const pairs: (GazEntry[] | null)[] = raws.map((m, i) => {
     if (!m.hits.length) return null;
     // the chain of parents after the name: "Singra upazila (Natore, Rajshahi)", "Alexandria, La."
@@ -122,6 +123,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       const nx = raws[k]!;
       const gap = text.slice(prev.span.end, nx.span.start);
       if (!pairGapRe!.test(gap) && !(k > i + 1 && /^\s*,\s*$/.test(gap))) break;
+      parentIdx[i]!.push(k);
       for (const h of nx.hits) {
         const c = h.entry.candidate;
         if (isCountry(c) || c.featureClass === 'A' || (c.featureClass === 'P' && c.population >= 50_000)) es.push(h.entry);
@@ -188,6 +190,40 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const picks: (GazEntry | null)[] = raws.map(() => null);
   for (let gi = 0; gi < G; gi++) for (const i of groups[gi]!) picks[i] = gPick[gi]!;
 
+  // a name with a parent chain lies inside its parents: "Birganj upazila (Dinajpur, Rangpur)" is not the
+  // Birganj in Nepal. Among the name's candidates keep one inside the divisions named after it; with
+  // none in the parents' country, the nearest parent stands in for the name (precision near).
+  const chainParent: (GazEntry | null)[] = raws.map(() => null);
+  for (let i = 0; i < n; i++) {
+    const e = picks[i];
+    const m = raws[i]!;
+    if (!e || !parentIdx[i]!.length || m.adjectival) continue;
+    if (isCountry(e.candidate) || isSupra(e)) continue;
+    const ps = parentIdx[i]!.map((k) => picks[k]).filter((p): p is GazEntry =>
+      !!p && !!p.cc && (p.candidate.featureClass === 'A') && p.id !== e.id);
+    if (!ps.length) continue;
+    // lists of divisions ("Kiambu, Nakuru and Nairobi") are not chains
+    if (e.candidate.featureCode === 'ADM1' && ps.every((p) => p.candidate.featureCode === 'ADM1')) continue;
+    const inside = (x: GazEntry): number => {
+      let s = 0;
+      for (const p of ps) {
+        const pc = p.candidate;
+        if (x.cc !== p.cc) return -1;
+        if (isCountry(pc)) s += 1;
+        else if (pc.featureCode === 'ADM1') s += x.a1 === p.a1 ? 2 : 0;
+        else if (pc.featureCode === 'ADM2') s += x.a1 === p.a1 && x.a2 === p.a2 ? 3 : x.a1 === p.a1 ? 1 : 0;
+        else s += 1;
+      }
+      return s;
+    };
+    const cur = inside(e);
+    const best = m.hits.map((h) => h.entry).filter((x) => x.id !== e.id && !isCountry(x.candidate))
+      .map((x) => ({ x, s: inside(x) })).filter((o) => o.s > Math.max(cur, 0))
+      .sort((a, b) => b.s - a.s || b.x.candidate.population - a.x.candidate.population)[0];
+    if (best) { picks[i] = best.x; continue; }
+    if (cur < 0) chainParent[i] = ps[0]!;
+  }
+
   // described names take their anchor's place
   const byRaw = new Map<RawMention, GazEntry | null>();
   raws.forEach((m, i) => byRaw.set(m, picks[i]!));
@@ -204,6 +240,13 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     let precision: GeoPrecision | null = m.precisionHint;
     let described = m.described;
     let by = m.rule;
+    const cp = chainParent[i];
+    if (cp) {
+      e = cp;
+      how = 'inferred';
+      by = `${m.rule}/chain-parent`;
+      precision = 'near';
+    }
     if (m.anchor) {
       const a = byRaw.get(m.anchor) ?? null;
       const ac = a?.candidate;

@@ -23,6 +23,7 @@ import { seasonParser } from './parsers/seasons.js';
 import { setPhraseParser, setRateParser } from './parsers/sets.js';
 import { weekdayParser } from './parsers/weekdays.js';
 import { centuryParser, decadeParser, yearParser } from './parsers/years.js';
+import { narrativeParser, resolveNarrative } from './narrative.js';
 import { mergeRefiner } from './refiners/merges.js';
 import { modifierRefiner } from './refiners/modifiers.js';
 import { overlapRefiner } from './refiners/overlap.js';
@@ -33,7 +34,7 @@ export { pickEventDate, type EventDatePick } from './pick-date.js';
 /** Parser order is priority on equal-length overlaps. */
 export const TIME_PARSERS: readonly TimeParser[] = [
   chronoParser, weekdayParser, monthParser, quarterParser, quarterRelParser, periodEdgeParser, deicticParser,
-  agoParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser,
+  agoParser, narrativeParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser,
   setRateParser, setPhraseParser, durationParser, refParser, adjectiveRefParser,
 ];
 export const TIME_REFINERS: readonly TimeRefiner[] = [overlapRefiner, mergeRefiner, modifierRefiner, overlapRefiner];
@@ -46,7 +47,7 @@ export function publicationDate(doc: Document, ctx?: Context): Ymd | null {
 /** Time expressions of `text` (within `segments`, default the whole text) against `dct`. */
 export function findTimes(text: string, dct: Ymd | null, segments?: readonly Segment[]): Candidate[] {
   const ctx = { text, dct, lex: timeLexicon() };
-  return runEngine(ctx, segments ?? [{ start: 0, end: text.length }], TIME_PARSERS, TIME_REFINERS);
+  return resolveNarrative(ctx, runEngine(ctx, segments ?? [{ start: 0, end: text.length }], TIME_PARSERS, TIME_REFINERS));
 }
 
 function sentenceOf(sentences: readonly Sentence[], pos: number): number {

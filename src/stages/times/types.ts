@@ -23,6 +23,13 @@ export interface Candidate {
   weekday?: number;
   /** Internal: a clock time without a stated day ("8 p.m."), to merge with an adjacent day. */
   clock?: { h: number; min: number | null };
+  /**
+   * Internal: the expression is anchored on the time the narrative is at, not on the DCT ("the
+   * following year", "that day", "a year earlier"): `unit` and shift `n` (0: the same period);
+   * `part` a part of the day ("the next morning"). Resolved by ../narrative.ts after the parsers;
+   * `value` holds the DCT-based fallback meanwhile.
+   */
+  narrative?: { unit: 'D' | 'W' | 'M' | 'Q' | 'Y'; n: number; part?: string; keep?: boolean };
 }
 
 export interface TimeContext {

@@ -36,9 +36,14 @@ export const agoParser = regexParser(
       // hours, minutes: a time on the DCT's day, not modelled more finely
       return mk(offset, m, 'TIME', null, 'day', true, 'times/ago:clock');
     }
-    if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/ago');
-    const s = u === 'DEY' ? shift(ctx.dct, 'Y', sign * 10 * n) : shift(ctx.dct, u, sign * (unitCode === 'FN' ? 2 * n : n));
-    return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', s.day ? { day: s.day } : {});
+    const k = sign * (u === 'DEY' ? 10 * n : unitCode === 'FN' ? 2 * n : n);
+    // "a year earlier" is a year before the time the narrative is at (../narrative.ts), which
+    // replaces the DCT-based value when the text has named one; "ago" is always from the DCT
+    const nu = u === 'DEY' ? 'Y' : u === 'DE' || u === 'CE' ? null : u;
+    const narrative = dirWord === 'earlier' && nu ? { narrative: { unit: nu, n: k, keep: true } } : {};
+    if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/ago', narrative);
+    const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
+    return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });
   },
   (lower) => /\b(?:ago|earlier|later|from now|hence|before|after)\b/.test(lower),
 );

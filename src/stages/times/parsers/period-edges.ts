@@ -1,6 +1,6 @@
 /**
  * The edges of a period named from the DCT: "earlier this year", "later this month", "the end of
- * the year", "the beginning of next month", "year-end". The value is the period itself (TIMEX3
+ * the year", "the beginning of next month", "year-end", "earlier in the year" (this year). The value is the period itself (TIMEX3
  * puts the edge in `mod`: START, END, MID).
  */
 import { shift, type Unit } from '../anchor.js';
@@ -18,11 +18,12 @@ export const periodEdgeParser = regexParser(
   () => new RegExp(
     `${B}(?:(earlier|later|early|late)\\s+(this|last|next)\\s+(week|month|year|quarter)` +
     `|(?:the\\s+)?(end|beginning|start|middle|close)\\s+of\\s+(the|this|last|next)\\s+(week|month|year|quarter)` +
-    `|(?:the\\s+)?(year|month)(?:-|\\s+|[\\u2019']s\\s+)end)${E}`, 'gi'),
+    `|(?:the\\s+)?(year|month)(?:-|\\s+|[\\u2019']s\\s+)end` +
+    `|(earlier|later)\\s+in\\s+the\\s+(week|month|year))${E}`, 'gi'),
   (ctx, m, offset) => {
-    const edge = (m[1] ?? m[4] ?? 'end').toLowerCase();
+    const edge = (m[1] ?? m[4] ?? m[8] ?? 'end').toLowerCase();
     const which = (m[2] ?? m[5] ?? 'this').toLowerCase();
-    const unit = (m[3] ?? m[6] ?? m[7])!.toLowerCase();
+    const unit = (m[3] ?? m[6] ?? m[7] ?? m[9])!.toLowerCase();
     const mod = MOD[edge];
     if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/period-edge', mod ? { mod } : {});
     const n = which === 'last' ? -1 : which === 'next' ? 1 : 0;

@@ -16,7 +16,7 @@ const DIR: Record<string, number> = {
 
 export const relativeUnitParser = regexParser(
   'relative-unit',
-  () => new RegExp(`${B}(?:(the)\\s+)?(last|past|previous|this|current|next|coming|following|same|preceding|prior)\\s+(week|weekend|month|year|decade|century)${E}(?![\\u2019']s?\\s+(?:end|start|beginning)\\b)`, 'gi'),
+  () => new RegExp(`${B}(?:(the)\\s+)?(last|past|this|current|next|coming)\\s+(week|weekend|month|year|decade|century)${E}(?![\\u2019']s?\\s+(?:end|start|beginning)\\b)`, 'gi'),
   (ctx, m, offset) => {
     const w = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();

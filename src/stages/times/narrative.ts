@@ -1,0 +1,175 @@
+/**
+ * Expressions anchored on the time the narrative is at rather than on the publication date:
+ * "the following year", "the next day", "the previous month", "that day", "the same week",
+ * "later that year", "earlier in the year", "the year before", and "a year earlier" (../parsers/ago.ts).
+ *
+ * The narrative's time is the last calendar date (DATE or TIME with a value) before the expression
+ * in the text that is at least as precise as the expression needs ("the next day" needs a day;
+ * "the following year" any date); without one, the publication date. "A year earlier" keeps the
+ * anchor's own precision (a day, a month, a quarter a year before); "the following year" is a year.
+ */
+import { addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, type Ymd } from './calendar.js';
+import type { DatePrecision } from '../../model/taxonomy.js';
+import { regexParser } from './engine.js';
+import { B, E, mk } from './parsers/util.js';
+import type { Candidate, TimeContext } from './types.js';
+
+type Unit = NonNullable<Candidate['narrative']>['unit'];
+
+const UNIT: Record<string, { unit: Unit; part?: string }> = {
+  day: { unit: 'D' }, morning: { unit: 'D', part: 'MO' }, afternoon: { unit: 'D', part: 'AF' },
+  evening: { unit: 'D', part: 'EV' }, night: { unit: 'D', part: 'NI' }, week: { unit: 'W' }, month: { unit: 'M' },
+  quarter: { unit: 'Q' }, year: { unit: 'Y' },
+};
+const STEP: Record<string, number> = { following: 1, next: 1, subsequent: 1, previous: -1, preceding: -1, prior: -1, after: 1, before: -1 };
+
+/** A calendar date a value names, with its precision (null for values that are not one). */
+export interface Anchor {
+  readonly y: number;
+  readonly m?: number;
+  readonly d?: number;
+  readonly q?: number; // quarter (or half with `half`)
+  readonly half?: boolean;
+  readonly season?: string;
+  readonly w?: number;
+  readonly precision: DatePrecision;
+}
+
+export function parseAnchor(value: string | null): Anchor | null {
+  if (!value) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, precision: 'day' };
+  m = /^(\d{4})-W(\d{2})(?!\d)/.exec(value);
+  if (m) return { y: +m[1]!, w: +m[2]!, precision: 'week' };
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return { y: +m[1]!, m: +m[2]!, precision: 'month' };
+  m = /^(\d{4})-([QH])(\d)$/.exec(value);
+  if (m) return { y: +m[1]!, q: +m[3]!, half: m[2] === 'H', precision: 'season' };
+  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
+  if (m) return { y: +m[1]!, season: m[2]!, precision: 'season' };
+  m = /^(\d{4})$/.exec(value);
+  if (m) return { y: +m[1]!, precision: 'year' };
+  return null;
+}
+
+/** Monday of ISO week `w` of ISO year `y`. */
+function weekMonday(y: number, w: number): Ymd {
+  const jan4: Ymd = { y, m: 1, d: 4 };
+  const wd = new Date(Date.UTC(y, 0, 4)).getUTCDay() || 7;
+  return addDays(jan4, (w - 1) * 7 - (wd - 1));
+}
+
+/** Can an anchor of this precision resolve a unit? */
+function fits(a: Anchor, unit: Unit): boolean {
+  switch (unit) {
+    case 'D': return a.precision === 'day';
+    case 'W': return a.precision === 'day' || a.precision === 'week';
+    case 'M': return a.precision === 'day' || a.precision === 'month';
+    case 'Q': return a.precision === 'day' || a.precision === 'month' || (a.precision === 'season' && a.q !== undefined && !a.half);
+    case 'Y': return true;
+  }
+}
+
+/** The value `n` units from the anchor; `keep` keeps the anchor's precision (for "a year earlier"). */
+export function shiftAnchor(a: Anchor, unit: Unit, n: number, keep: boolean, part?: string):
+  { value: string; precision: DatePrecision; day?: Ymd } | null {
+  const day = a.d !== undefined ? { y: a.y, m: a.m!, d: a.d } : null;
+  switch (unit) {
+    case 'D': {
+      if (!day) return null;
+      const d = addDays(day, n);
+      return { value: part ? `${fmtDay(d)}T${part}` : fmtDay(d), precision: 'day', day: d };
+    }
+    case 'W': {
+      const base = day ?? (a.w !== undefined ? weekMonday(a.y, a.w) : null);
+      return base ? { value: fmtWeek(addDays(base, 7 * n)), precision: 'week' } : null;
+    }
+    case 'M': {
+      if (a.m === undefined) return null;
+      const t = addMonths({ y: a.y, m: a.m, d: 1 }, n);
+      return { value: fmtMonth(t.y, t.m), precision: 'month' };
+    }
+    case 'Q': {
+      const q = a.m !== undefined ? Math.floor((a.m - 1) / 3) + 1 : a.q;
+      if (q === undefined) return null;
+      const k = a.y * 4 + (q - 1) + n;
+      return { value: `${fmtYear(Math.floor(k / 4))}-Q${(k % 4) + 1}`, precision: 'season' };
+    }
+    case 'Y': {
+      const y = a.y + n;
+      if (!keep || a.precision === 'year' || a.precision === 'week') return { value: fmtYear(y), precision: 'year' };
+      if (day) {
+        const d = { y, m: day.m, d: Math.min(day.d, daysInMonth(y, day.m)) };
+        return { value: fmtDay(d), precision: 'day', day: d };
+      }
+      if (a.m !== undefined) return { value: fmtMonth(y, a.m), precision: 'month' };
+      if (a.q !== undefined) return { value: `${fmtYear(y)}-${a.half ? 'H' : 'Q'}${a.q}`, precision: 'season' };
+      if (a.season) return { value: `${fmtYear(y)}-${a.season}`, precision: 'season' };
+      return { value: fmtYear(y), precision: 'year' };
+    }
+  }
+}
+
+function dctAnchor(dct: Ymd | null): Anchor | null {
+  return dct ? { y: dct.y, m: dct.m, d: dct.d, precision: 'day' } : null;
+}
+
+/** "the following year", "that day", "the same week", "later that month", "the day before". */
+export const narrativeParser = regexParser(
+  'narrative',
+  () => new RegExp(
+    `${B}(?:` +
+    `(?:(?:later|earlier)\\s+)?(?:(that(?:\\s+same|\\s+very)?|the\\s+same)\\s+(day|morning|afternoon|evening|night|week|month|quarter|year))` +
+    `|the\\s+(following|next|subsequent|previous|preceding|prior)\\s+(day|morning|afternoon|evening|night|week|month|quarter|year)` +
+    `|the\\s+(day|week|month|year)\\s+(before|after)(?=\\s*(?:[,.;:)!?]|$|\\s+(?:and|but|when|as|while)\\b))` +
+    `)${E}(?![\\u2019']s?\\s+(?:end|start|beginning)\\b)(?!-)`, 'gi'),
+  (ctx, m, offset) => {
+    const word = (m[2] ?? m[4] ?? m[5])!.toLowerCase();
+    const u = UNIT[word]!;
+    let n = 0;
+    if (m[3]) {
+      const w = m[3].toLowerCase();
+      // "the next/previous year|month|week" read from the DCT unless the narrative says otherwise:
+      // only "following", "subsequent" and day-sized "next" are narrative for sure
+      n = STEP[w]!;
+      if (w === 'next' && u.unit !== 'D') return null;
+    } else if (m[6]) n = STEP[m[6].toLowerCase()]!;
+    const type: Candidate['type'] = u.part ? 'TIME' : 'DATE';
+    const fb = dctAnchor(ctx.dct);
+    const s = fb ? shiftAnchor(fb, u.unit, n, false, u.part) : null;
+    return mk(offset, m, type, s?.value ?? null, s?.precision ?? null, true, 'times/narrative',
+      { narrative: { unit: u.unit, n, ...(u.part ? { part: u.part } : {}) }, ...(s?.day ? { day: s.day } : {}) });
+  },
+  (lower) => /that|same|following|next|subsequent|previous|preceding|prior|before|after|earlier|later/.test(lower),
+);
+
+/**
+ * Resolves the narrative candidates of a document (sorted by start) on the last calendar date
+ * before each; the others are anchors.
+ */
+export function resolveNarrative(_ctx: TimeContext, cands: Candidate[]): Candidate[] {
+  const anchors: { a: Anchor; c: Candidate }[] = [];
+  const out: Candidate[] = [];
+  for (let c of cands) {
+    const nv = c.narrative;
+    if (nv) {
+      let found: { a: Anchor; c: Candidate } | null = null;
+      for (let i = anchors.length - 1; i >= 0; i--) if (fits(anchors[i]!.a, nv.unit)) { found = anchors[i]!; break; }
+      if (found) {
+        // a weekday or "yesterday" dates what was said, not the period compared: "a year earlier" is then a year
+        const keep = nv.keep === true && !(found.c.relative && found.a.precision === 'day');
+        const s = shiftAnchor(found.a, nv.unit, nv.n, keep, nv.part);
+        if (s) {
+          c = { ...c, value: s.value, precision: s.precision, relative: found.c.relative, by: c.by === 'times/narrative' ? 'times/narrative:anchored' : `${c.by}+narrative`, ...(s.day ? { day: s.day } : {}) };
+        }
+      }
+    }
+    // a comparison ("a year earlier") does not move the narrative; "the following year" does
+    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && !nv?.keep) {
+      const a = parseAnchor(c.value);
+      if (a) anchors.push({ a, c });
+    }
+    out.push(c);
+  }
+  return out;
+}
