@@ -20,7 +20,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/model/document.js';
@@ -218,9 +218,21 @@ test('sample corpus: date intervals', () => {
   assert.ok(datesCompatible('2020-12-11', '2020-12-11T21:40'));
 });
 
+/**
+ * samples/known-gaps.json names the articles the pipeline does not code right yet, each with the
+ * reason: they run as `todo` (reported, not failing the suite). Every other article must pass, and
+ * an article listed there that starts passing fails the last check, so the list never goes stale.
+ */
+const knownGaps: Record<string, string> = existsSync(path.join(ARTICLES, '..', 'known-gaps.json'))
+  ? JSON.parse(readFileSync(path.join(ARTICLES, '..', 'known-gaps.json'), 'utf8'))
+  : {};
+
 test('sample corpus: pipeline output against samples/expected', async (t) => {
+  const passed = new Set<string>();
+  let mustTotal = 0, mustFound = 0;
   for (const { id, gold } of golds) {
-    await t.test(id, async () => {
+    const todo = knownGaps[id] ? `known gap: ${knownGaps[id]}` : false;
+    await t.test(id, { todo }, async () => {
       const article = await readArticle(id, gold.file);
       const doc = extract(article, published[id] ? { published: published[id] } : {});
       const pred = toPrediction(doc);
@@ -228,8 +240,19 @@ test('sample corpus: pipeline output against samples/expected', async (t) => {
       const errors = pred.messages.filter((m) => m.level === 'error');
       if (errors.length) problems.push(`pipeline errors: ${errors.map((m) => `${m.code} ${m.message.split('\n')[0]}`).join(' | ')}`);
       if (gold.published !== pred.published) problems.push(`published ${pred.published} (want ${gold.published}, from ${gold.published_source})`);
-      problems.push(...matchMust(gold, pred), ...mustNotProblems(gold, article, pred));
+      const missing = matchMust(gold, pred);
+      mustTotal += gold.must.length;
+      mustFound += gold.must.length - missing.length;
+      problems.push(...missing, ...mustNotProblems(gold, article, pred));
       if (problems.length) assert.fail(`${id} (${gold.file}):\n  - ${problems.join('\n  - ')}`);
+      passed.add(id);
     });
   }
+  t.diagnostic(`sample corpus: ${passed.size}/${golds.length} articles fully right; must events found ${mustFound}/${mustTotal}`);
+  await t.test('known gaps are still gaps (remove fixed ones from samples/known-gaps.json)', () => {
+    for (const id of Object.keys(knownGaps)) {
+      assert.ok(golds.some((g) => g.id === id), `known-gaps.json names unknown article ${id}`);
+      assert.ok(!passed.has(id), `${id} passes now: remove it from samples/known-gaps.json`);
+    }
+  });
 });

@@ -49,6 +49,7 @@ export class Gazetteer {
   private readonly looseCache = new Map<string, readonly NameHit[]>();
   private readonly headCache = new Map<string, number>();
   private readonly entryCache = new Map<number, GazEntry | null>();
+  private readonly capitalCache = new Map<string, GazEntry | null>();
   /** iso2 → { iso3, name, id } for every country. */
   readonly countries = new Map<string, { iso3: string; name: string; id: number; neighbours: string[] }>();
   /** "CC.a1" → admin1 name and id. */
@@ -135,6 +136,19 @@ export class Gazetteer {
   admin1Entry(cc: string, a1: string): GazEntry | null {
     const a = this.admin1.get(`${cc}.${a1}`);
     return a ? this.entry(a.id) : null;
+  }
+
+  /** The capital (PPLC) of a country given by ISO alpha-2 or alpha-3 code, or null. */
+  capitalOf(code: string): GazEntry | null {
+    let cc = code;
+    if (code.length === 3) for (const [k, v] of this.countries) if (v.iso3 === code) { cc = k; break; }
+    let v = this.capitalCache.get(cc);
+    if (v === undefined) {
+      const id = this.db.prepare("SELECT id FROM place WHERE cc = ? AND fcode = 'PPLC' ORDER BY pop DESC LIMIT 1").pluck().get(cc) as number | undefined;
+      v = id !== undefined ? this.entry(id) : null;
+      this.capitalCache.set(cc, v);
+    }
+    return v;
   }
 
   iso3(cc: string | null): string | null {

@@ -83,7 +83,7 @@ export function acledRow(e: StoredEvent): Record<(typeof ACLED_COLUMNS)[number],
   if (e.fatalities.high !== null && e.fatalities.high !== e.fatalities.low) tags.push(`fatalities ${e.fatalities.low}-${e.fatalities.high} (best ${e.fatalities.best})`);
   if (e.nSources > 1) tags.push(`${e.nSources} sources`);
   tags.push(`confidence ${e.confidence}`);
-  const date = e.date && /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : '';
+  const date = e.date && /^\d{4}-\d{2}-\d{2}/.test(e.date) ? e.date.slice(0, 10) : '';
   return {
     event_id_cnty: `${e.location.country ?? 'XXX'}${e.id.replace(/^ev/, '').toUpperCase()}`,
     event_date: date,

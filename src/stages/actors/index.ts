@@ -329,6 +329,13 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
     if (c.form === 'demonym' && its[0]!.p.det === undefined && before !== 'the') return null;
     if (locative.has(before) || (its[0]!.p.det && startItem.i > 1 && locative.has(toks[startItem.i - 1]!.n))) return null;
     if (afterTok && (afterTok.n === "'s" || (afterTok.n === '-' && afterTok.glued))) return null;
+    if (c.form === 'metonym') {
+      // a dateline ("MOGADISHU, July 24 (Reuters) -") or a place used as a modifier ("Tripoli
+      // clashes", "Kabul residents") is the place, not its government
+      const nextWords = toks.slice(head.j, head.j + 3).map((t) => t.n);
+      if (nextWords[0] === ',' && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(nextWords[1] ?? '')) return null;
+      if (/^(?:clash|clashes|fighting|attack|attacks|blast|blasts|bombing|bombings|explosion|riots?|protests?|violence|residents|people|police|airport|province|city|governor|mayor|streets?|suburbs?)$/.test(nextWords[0] ?? '')) return null;
+    }
     kind = 'government'; iso = c.iso3; isoHow = 'stated'; by = c.form === 'metonym' ? 'actors/capital-government' : 'actors/state';
     // a capital city after a verb of motion or as a place ("to Damascus") was excluded above
   } else return null;

@@ -20,6 +20,8 @@ const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence agai
 const ARMED = new Set<ActorKind>(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'government']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const VICTIM_VERB = /^(?:killed|wounded|injured|hurt|abducted|kidnapped|attacked|targeted|shot|hit|murdered|slain|beheaded|executed|taken)$/;
+const CLAIM_RE = /\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|strike|killing|assault|raid))|\b(?:responsibility|the\s+attack)\s+was\s+claimed\s+by\b/i;
 const SPEECH = /^(?:said|says|say|told|reported|reports|according|added|claimed|stated|announced|confirmed|asserted|alleged)$/;
 
 interface Ctx {
@@ -109,7 +111,17 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     const subjOk = (a: ActorMention): boolean => !/^(?:of|with|against|on|at|near|by)$/.test(toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n ?? '');
     // "X attacked Y, killing Z": a participle trigger takes the clause's first actor, else the nearest
     const participle = /ing$/.test(text.slice(ev.trigger.start, ev.trigger.end)) && text.slice(clauseStart, ev.trigger.start).includes(',');
-    const subj = participle ? before.find(subjOk) : before.slice().reverse().find(subjOk);
+    let subj = participle ? before.find(subjOk) : before.slice().reverse().find(subjOk);
+    // "Four police officers were killed … when their vehicle struck an IED": the subject of a
+    // passive clause before the trigger is the victim
+    if (subj) {
+      const next = toks.filter((t) => t.s >= subj!.span.end && t.e <= ev.trigger.start).slice(0, 8).map((t) => t.n);
+      const aux = next.findIndex((w) => PASSIVE_AUX.has(w));
+      if (aux >= 0 && (aux <= 1 || aux <= 6 && !next.slice(0, aux).some((w) => w === ',' || /(?:ed|s)$/.test(w) && w !== "'s")) && VICTIM_VERB.test(next[aux + 1] ?? '') && VIOLENT.has(type ?? '')) {
+        a2 = refOf(subj, 'stated', 'arguments/passive-victim');
+        subj = undefined;
+      }
+    }
     if (subj) {
       a1 = refOf(subj, 'stated', 'arguments/subject');
       // "two F-16 fighter jets and two A-10 aircraft launched …": one coordinated subject
@@ -120,7 +132,7 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
       }
     }
     const obj = after.find((a) => a !== subj);
-    if (obj) a2 = refOf(obj, 'stated', 'arguments/object');
+    if (obj && !a2) a2 = refOf(obj, 'stated', 'arguments/object');
     if (!a1 && after.length && type !== 'Protests') {
       // "... airstrikes by jets": no subject before the trigger
     }
@@ -153,6 +165,28 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     }
   }
   return { a1, a2 };
+}
+
+/** "X claimed responsibility" in the event's sentence or the next ones of the article (up to 4): X. */
+function claimant(ev: EventMention, c: Ctx): ActorMention | null {
+  const text = c.doc.text;
+  for (const s of c.sentences) {
+    if (s.index < ev.sentence || s.index > ev.sentence + 4) continue;
+    // another ACLED event between: the claim is about that one
+    if (s.index > ev.sentence && c.events.some((e) => e.sentence === s.index && e.id !== ev.id && e.eventType.value && !e.background !== !ev.background)) break;
+    const st = text.slice(s.span.start, s.span.end);
+    const m = CLAIM_RE.exec(st);
+    if (!m) continue;
+    const at = s.span.start + m.index;
+    const inS = c.actors.filter((a) => a.sentence === s.index && !a.isSource && ['rebel', 'militia', 'terrorist', 'unknown'].includes(a.kind));
+    if (/claimed\s+by\s*$/i.test(m[0])) {
+      const after = inS.find((a) => a.span.start >= at + m[0].length);
+      if (after) return after;
+    }
+    const before = inS.filter((a) => a.span.end <= at).pop();
+    if (before) return before;
+  }
+  return null;
 }
 
 /** Fallback location: the first resolved place of the event sentence (towns before regions before countries), else the paragraph's. */
@@ -229,6 +263,10 @@ export function eventArguments(doc: Document): EventArguments[] {
     && (p.resolved?.featureClass === 'C' || (p.resolved?.featureCode ?? '').startsWith('PCL') || (a.span.start === p.span.start && a.span.end === p.span.end) || a.span.start === p.span.start && /^['’]s\b/.test(doc.text.slice(p.span.end, p.span.end + 3)))));
   for (const ev of c.events) {
     let { a1, a2 } = assignActors(ev, c);
+    if (ev.eventType.value && VIOLENT.has(ev.eventType.value) && (!a1 || a1.kind === 'unknown' || a1.how === 'inferred')) {
+      const cl = claimant(ev, c);
+      if (cl && cl.span.start !== a2?.span.start) a1 = refOf(cl, 'inferred', 'arguments/claimed-responsibility');
+    }
     const helper = pickEventLocation(locPlaces, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence });
     const location = helper ? { place: helper.place, precision: helper.precision, how: helper.how, by: helper.by } : pickLocation(ev, c);
     const locCountry = location?.place.resolved?.countryIso3 ?? null;

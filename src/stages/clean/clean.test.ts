@@ -226,6 +226,23 @@ test('not suspect: recent years, recent dates, or a date the caller gave', () =>
   assert.equal(checkSuspect('2021-01-23', [], ''), null);
 });
 
+test('not suspect: old background dates beside the story\'s own present (a weekday, a recent month-day)', () => {
+  const weekday = 'Published: 2020-12-13\n\nGunmen stormed a school late on Friday night. The raid recalled the kidnapping of pupils in April 2014.';
+  assert.equal(cleanText({ text: weekday }).layer.publishedSuspect, null);
+  const monthDay = 'Published: 2023-03-10\n\nThe governor was killed on March 9. The movement seized power in August 2021 and held talks in May 2021.';
+  assert.equal(cleanText({ text: monthDay }).layer.publishedSuspect, null);
+  const stale = 'Published: 2020-12-13\n\nThe raid recalled the kidnapping of pupils in April 2014.';
+  assert.ok(cleanText({ text: stale }).layer.publishedSuspect, 'without a present cue the old date still flags the page date');
+});
+
+test('not suspect: a dateline whose year comes from the caller is the caller\'s date', () => {
+  const text = 'KABUL, March 10 - The governor was killed in a bombing, officials said.\n\nHe was the most senior official killed since the takeover in August 2021.';
+  const r = cleanText({ text, published: '2023-03-10' });
+  assert.equal(r.layer.published!.value, '2023-03-10');
+  assert.equal(r.layer.publishedSuspect, null);
+  assert.ok(!r.messages.some((m) => m.code === 'E009_PUBLISHED_SUSPECT'));
+});
+
 test('splitLines: trimmed spans into the text as given (CRLF, NBSP, U+2028)', () => {
   const text = '\u00a0 one \r\n\r\ntwo\u2028three\n';
   const ls = splitLines(text);

@@ -212,10 +212,12 @@ interface Suspect { reason: string; span: Span | null }
 
 /**
  * Whether a page date looks like a crawl or update date rather than the date of writing:
- *  - the body's dated anchors (full dates, month-and-year) all end more than a year before it, and
- *    no year near the page date is named (a 2021 page over "In September 2016, …");
+ *  - the body's dated anchors (full dates, month-and-year) all end more than a year before it, no
+ *    year near the page date is named (a 2021 page over "In September 2016, …"), and nothing
+ *    tells the story's own present: no cue such as "on Tuesday", "yesterday", "this week", no
+ *    month-day without a year near the page date (with one, the old dates are background);
  *  - without such anchors: two or more years named, all two or more years before the page date,
- *    and no present-tense cue ("on Tuesday", "yesterday") that would make them background;
+ *    and again no present cue nor recent month-day;
  *  - the body says "last year" or "this year" next to an explicit year that does not fit it;
  *  - every date the body gives without a year lies more than ~3 months from it: writers leave the
  *    year out only for recent dates, so "on September 17" in a page dated 23 January is old news.
@@ -240,7 +242,13 @@ export function checkSuspect(published: string, body: readonly Span[], text: str
     present ||= hasPresentCue(t);
   }
   const recentYear = years.some((y) => y.year >= p.y - 1) || anchors.some((a) => a.end.y >= p.y - 1);
-  if (anchors.length && !recentYear) {
+  // a month-day without a year close to the page date ("on March 8" in a March 10 page) places the
+  // story at the page date as firmly as a weekday does
+  const nearYearless = yearless.some((d) => [p.y - 1, p.y, p.y + 1].some((y) =>
+    Math.abs(daysBetween({ y, mo: d.month, d: d.day }, p)) <= STALE_YEARLESS_DAYS));
+  // old dated anchors are background when the story also tells its own present ("on Thursday",
+  // "this week", a recent month-day): only a page whose every date is old is suspect
+  if (anchors.length && !recentYear && !present && !nearYearless) {
     const latest = anchors.reduce((a, b) => (daysBetween(a.end, b.end) > 0 ? b : a));
     if (daysBetween(latest.end, p) > STALE_YEAR_DAYS) {
       return {
@@ -249,7 +257,7 @@ export function checkSuspect(published: string, body: readonly Span[], text: str
       };
     }
   }
-  if (!anchors.length && !present && !recentYear) {
+  if (!anchors.length && !present && !recentYear && !nearYearless) {
     const distinct = new Set(years.map((y) => y.year));
     if (distinct.size >= 2) {
       const latest = years.reduce((a, b) => (b.year > a.year ? b : a));
@@ -319,7 +327,8 @@ export function cleanText(input: CleanInput): CleanResult {
     messages.push(msg('E010_NO_PUBLISHED', 'info', 'no publication date in the text, the page metadata or the options', null));
   } else {
     published = { value: cand.value, span: cand.span, how: cand.how, by: cand.by };
-    if (cand.source !== 'caller') {
+    // only the page's own date is checked: not the caller's, nor a dateline whose year is the caller's
+    if (cand.source !== 'caller' && !cand.by.endsWith('year-from-caller')) {
       const s = checkSuspect(cand.value, body, text);
       if (s) {
         const stampNote = cand.withTime ? ' (a time-stamped page header, as pages print when rendered or updated)' : '';

@@ -266,8 +266,8 @@ export function monthYears(text: string, offset = 0): MonthYear[] {
   return out;
 }
 
-/** Words that place a story in its own present: "on Tuesday", "yesterday", "this week". */
-const PRESENT_CUE = /\b(?:(?:on|last|this|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|this (?:week|morning|afternoon|evening))\b/i;
+/** Words that place a story in its own present: "on Tuesday", "yesterday", "this week", "last month". */
+const PRESENT_CUE = /\b(?:(?:on|last|this|late|early|since|until|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|(?:this|last) (?:week|weekend|morning|afternoon|evening|month)|last night|earlier this (?:week|month|year))\b/i;
 export const hasPresentCue = (text: string): boolean => PRESENT_CUE.test(text);
 
 /** A header line that is only a place and a date: "Jakarta, Indonesia, Nov 30, 2015". */

@@ -47,6 +47,7 @@ export type Agent = 'state' | 'nonstate' | null;
 const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|took\s+back|taken\s+back)/i;
 const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
 const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
+const TERR_OBJECT_RE = /^\s+(?:(?:full\s+)?control\s+)?(?:(?:of|over)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|border|crossing|camp|neighbou?rhood|outpost|\p{Lu})/u;
 /** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
 function textAgent(text: string, m: TriggerMatch): Agent {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
@@ -112,13 +113,15 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   let how: 'stated' | 'inferred' = 'inferred';
   // Territory changes hands: who takes it decides the sub-type (ACLED: the state regains, a
   // non-state actor overtakes); a Battles reading without a territory phrase is a clash.
-  const terr = free.find((m) => m.entry.id === 'territory');
-  if (terr && (type === 'Battles' || type === 'Strategic developments' && sub === 'Other')) {
+  // … and the phrase takes a place ("captured the town of X", "took control of Bunagana"), not people
+  const terr = free.find((m) => m.entry.id === 'territory' && (text === undefined || TERR_OBJECT_RE.test(text.slice(m.end, m.end + 60))
+    || /^(?:fell|under|overr|taken|retaken)/i.test(m.text)));
+  if (article && terr && (type === 'Battles' || type === 'Strategic developments' && sub === 'Other')) {
     const who = agent?.(terr) ?? textAgent(text ?? '', terr);
     const sub2: SubEventType | null = REGAIN_RE.test(terr.text) && who !== 'nonstate' ? 'Government regains territory'
       : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory' : null;
     if (sub2) return { type: 'Battles', sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
-  } else if (!terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
+  } else if (article && !terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
     sub = 'Armed clash';
     by = 'events/rule-no-territory-phrase';
   }

@@ -20,6 +20,8 @@ export interface DetectInput {
   readonly actors?: readonly ActorMention[];
   /** Publication date (YYYY-MM-DD) or null. */
   readonly published?: string | null;
+  /** True when the publication date looks like a crawl or update date (clean layer). */
+  readonly publishedSuspect?: boolean;
 }
 
 /** Texts up to this length are notes or snippets: every trigger counts, generic ones too. */
@@ -106,6 +108,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   const sents = input.sentences;
   const anyTimes = (input.times ?? []).some((t) => t.type === 'DATE');
   const anyPlaces = (input.places ?? []).length > 0;
+  let cands: Cand[] = [];
   let lastDated: { paragraph: number; si: number; background: boolean; dates: string[] } | null = null;
   const analyzeUnit = (index: number, span: Span, si: number, track = true): Cand | null => {
     const s = text.slice(span.start, span.end);
@@ -130,7 +133,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     for (const t of times) {
       if (!t.value || !/^\d{4}/.test(t.value)) continue;
       dates.push(t.value.slice(0, 7));
-      if (published && isPast(t.value, published)) background = true;
+      // a date without a year resolved against a suspect page date (a crawl date) says nothing of age
+      if (published && isPast(t.value, published) && !(t.relative && input.publishedSuspect)) background = true;
     }
     if (!times.length && pubYear) {
       for (const m of s.matchAll(YEAR_RE)) {
@@ -176,6 +180,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dec = an.acled;
     const strong = freeAcled.some((m) => !m.entry.generic);
     const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(s, m));
+    // "… died in the explosion", "25 bodies": every ACLED trigger is a definite noun or a toll
+    // word, and the sentence has no date of its own: more about an event already reported
+    const allBack = !short && !hasDate && cands.some((c) => c.acled) && freeAcled.length > 0
+      && freeAcled.every((m) => isAnaphoric(s, m) || m.entry.id === 'kill' && /^(?:died|dead|deaths?|bod(?:y|ies)|casualties|fatalities|wounded|injured|injuries)$/i.test(m.text));
+    if (allBack) return null;
     // A specific trigger in a sentence that states its own place and date is reported news: the
     // model (trained on notes and single sentences) needs less certainty there.
     const minEvent = strong && !backRef && hasDate && hasPlace && !background ? MIN_EVENT_CONCRETE : MIN_EVENT;
@@ -214,7 +223,6 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     };
   };
 
-  let cands: Cand[] = [];
   for (let si = 0; si < sents.length; si++) {
     const c = analyzeUnit(sents[si].index, sents[si].span, si);
     if (c) cands.push(c);

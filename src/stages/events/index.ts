@@ -27,6 +27,7 @@ export const eventsStage = defineStage({
       times: layer(doc, 'times'),
       actors: layer(doc, 'actors'),
       published,
+      publishedSuspect: !!doc.layers.clean?.publishedSuspect,
     }, model, lex);
     return { layers: { events } };
   },

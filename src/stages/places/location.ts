@@ -3,10 +3,15 @@
  *
  * Not every place named is the location ("Russian forces from Damascus struck Idlib"): a name after
  * a locative preposition ("in", "at", "near", "outside") wins over one after "from" or inside an
- * adjective, a settlement over a province over a country, and a name close to the trigger over a far
- * one. With no place in the sentence, the nearest earlier sentence of the same paragraph that names
- * one is used, then the article's first specific place (how: 'inferred').
+ * adjective, a settlement over a province over a country, a name in the trigger's clause over one in
+ * another clause, and a name close to the trigger over a far one. Names that describe another name
+ * are not the location: the parents in a chain ("Sarail upazila (Brahmanbaria, Chittagong)",
+ * "Kankara, Katsina State") and names inside an actor ("Damascus-led", "Kenya's police"). "The Somali
+ * capital" is the capital city, and "in the capital" is the article's capital (its dateline as a rule).
+ * With no place in the sentence, the nearest earlier sentence of the same paragraph that names one is
+ * used, then the article's dateline, then its first specific place (how: 'inferred').
  */
+import { gazetteer } from '../../gazetteer/index.js';
 import type { PlaceMention } from '../../model/document.js';
 import type { Span } from '../../model/span.js';
 import type { GeoPrecision } from '../../model/taxonomy.js';
@@ -29,8 +34,15 @@ export interface PickOptions {
   readonly articleFallback?: boolean;
 }
 
-const LOCATIVE = /\b(?:in|at|near|outside|inside|into|across|throughout|around|on|within|off|over|along|of)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+\s+){0,2}(?:village|town|city|district|province|governorate|region|area|county|neighbou?rhood|camp|outskirts|countryside|suburbs?)\s+of\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural)\s+)?$/i;
+const LOCATIVE = /\b(?:in|at|near|outside|inside|into|across|throughout|around|on|within|off|over|along|of)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+\s+){0,3}(?:village|town|city|capital|district|province|governorate|region|area|county|neighbou?rhood|camp|outskirts|countryside|suburbs?|state|port)\s+of\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|greater)\s+)?$/i;
 const FROM = /\b(?:from|to|toward|towards|with|by|for|and)\s+(?:the\s+)?$/i;
+/** The text between a name and the next one when the next is its parent: ", ", " (", "upazila (". */
+const CHAIN_GAP = /^(?:['’]s)?(?:\s+(?:city|town|village|area|upazila|union|district|sub-?district|municipality|county|sub-?county|ward|division|province|governorate|region|state|sadar|commune|department|prefecture|tehsil|oblast|raion|rayon)\b)?(?:\s*,\s*|\s*\(\s*|\s*\)\s*\(\s*)$/i;
+/** Words after a name that make it part of an actor or an attribute, not a location. */
+const ACTOR_AFTER = /^(?:-(?:led|backed|based|born|made|allied|linked|aligned|affiliated|funded|sponsored|supported|controlled|run)\b|['’]s\s+(?:(?:[a-z-]+\s+){0,2})?(?:forces|army|military|troops|government|president|prime|minister|ministry|police|navy|air\s+force|officials?|authorities|leader|ambassador|envoy|embassy|foreign|defen[cs]e|interior|security|intelligence|state|federal|regime|spokes(?:man|woman|person))\b|\s+(?:forces|troops|soldiers|army|military|government|officials|authorities|police|president|prime\s+minister|minister|ministry|embassy|ambassador|envoy|navy|regime|rebels|militants|refugees|nationals|citizens|delegation|side)\b)/i;
+const CODED = /\b(?:coded|geo-?coded|located)\s+(?:as|at|in)\s+(?:the\s+)?$/i;
+const CAPITAL_AFTER = /^\s+capital\b/i;
+const BARE_CAPITAL = /\b(?:in|at|near|outside|across|around|into|on\s+the\s+outskirts\s+of)\s+the\s+(?:(?:country|nation|state)['’]s\s+)?capital\b(?!\s*,?\s+\p{Lu})/giu;
 
 function specificity(p: PlaceMention): number {
   const c = p.resolved;
@@ -52,17 +64,39 @@ function precisionFor(p: PlaceMention): GeoPrecision {
   return 'admin1';
 }
 
-function score(p: PlaceMention, text: string, trigger: Span | null | undefined): number {
-  let s = specificity(p);
-  const before = text.slice(Math.max(0, p.span.start - 50), p.span.start);
-  if (LOCATIVE.test(before)) s += 3;
-  else if (FROM.test(before)) s += 0.5;
-  if (p.precision === 'near') s += 0.5;
-  if (trigger) {
-    const d = p.span.start >= trigger.end ? p.span.start - trigger.end : trigger.start - p.span.end;
-    s -= Math.min(2, Math.max(0, d) / 150);
+/** The clause of `text` around `pos` within [lo, hi): cut at ; : — and at ", which/who/while/after…". */
+function clauseOf(text: string, pos: number, lo: number, hi: number): Span {
+  const BREAK = /[;:—–]|,\s+(?:which|who|where|while|whereas|after|before|as|but|although|though|since|when|and\s+(?:the|a|an|in|on)\b)|\.\s/g;
+  let start = lo, end = hi;
+  BREAK.lastIndex = lo;
+  let m: RegExpExecArray | null;
+  const seg = text.slice(0, hi);
+  while ((m = BREAK.exec(seg))) {
+    if (m.index < pos) start = m.index + 1;
+    else { end = m.index; break; }
   }
-  return s;
+  return { start, end };
+}
+
+/** The article's dateline place: an upper-case name opening the text ("MOGADISHU, July 24 (Reuters) -"). */
+function datelineOf(places: readonly PlaceMention[], text: string): PlaceMention | null {
+  for (const p of places) {
+    if (p.span.start > 400) break;
+    if (!p.resolved || p.adjectival) continue;
+    const name = text.slice(p.span.start, p.span.end);
+    if (!/^[\p{Lu}\s.'’-]+$/u.test(name) || !/\p{Lu}{3}/u.test(name)) continue;
+    const lineStart = text.lastIndexOf('\n', p.span.start - 1) + 1;
+    if (!/^\s*$/.test(text.slice(lineStart, p.span.start))) continue;
+    if (!/^\s*(?:,|\(|-|–|—)/.test(text.slice(p.span.end, p.span.end + 3))) continue;
+    return p;
+  }
+  return null;
+}
+
+function capitalMention(p: PlaceMention, iso3: string, by: string): PlaceMention | null {
+  const cap = gazetteer().capitalOf(iso3);
+  if (!cap) return null;
+  return { ...p, resolved: cap.candidate, precision: 'exact', how: 'inferred', by, adjectival: false };
 }
 
 /**
@@ -75,7 +109,46 @@ export function pickEventLocation(
   sentence: number,
   opts: PickOptions = {},
 ): EventLocation | null {
-  const usable = places.filter((p) => p.resolved && !p.adjectival);
+  const sorted = [...places].sort((a, b) => a.span.start - b.span.start);
+  // names that are the parent of the name before them ("Kankara, Katsina State")
+  const parent = new Set<PlaceMention>();
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!, b = sorted[i]!;
+    if (a.adjectival || b.adjectival || !a.resolved) continue;
+    const gap = text.slice(a.span.end, b.span.start);
+    if (gap.length > 40 || !CHAIN_GAP.test(gap)) continue;
+    const ac = a.resolved, bc = b.resolved;
+    if (ac && bc && ac.featureCode.startsWith('PCL') && bc.featureCode.startsWith('PCL')) continue; // a list of countries
+    if (ac && bc && bc.featureClass === 'P' && ac.featureClass === 'P' && !/['’]s$/.test(gap.trim()) && !/\(/.test(gap)) continue; // a list of towns
+    parent.add(b);
+  }
+  const dateline = datelineOf(sorted, text);
+  // "the Somali capital", "the South African capital, Pretoria": the capital; "in the capital": the article's
+  const extra: PlaceMention[] = [];
+  for (const p of sorted) {
+    const c = p.resolved;
+    if (!c || !c.countryIso3 || !c.featureCode.startsWith('PCL')) continue;
+    if (!CAPITAL_AFTER.test(text.slice(p.span.end, p.span.end + 10))) continue;
+    if (/^\s+capital\s*,?\s+\p{Lu}/u.test(text.slice(p.span.end, p.span.end + 14))) continue; // "…capital, Pretoria" names it
+    const m = capitalMention(p, c.countryIso3, 'places/location-country-capital');
+    if (m) extra.push(m);
+  }
+  BARE_CAPITAL.lastIndex = 0;
+  let bm: RegExpExecArray | null;
+  while ((bm = BARE_CAPITAL.exec(text))) {
+    const at = bm.index + bm[0].lastIndexOf('capital');
+    const capital = (dateline?.resolved?.featureCode === 'PPLC' ? dateline : null) ??
+      sorted.find((p) => p.resolved?.featureCode === 'PPLC' && !p.adjectival && p.span.start < at) ??
+      sorted.find((p) => p.resolved?.featureCode === 'PPLC' && !p.adjectival);
+    if (!capital) continue;
+    extra.push({
+      ...capital, span: { start: at, end: at + 7 }, text: 'capital', described: null, how: 'inferred',
+      // no sentence layer here: the evidence span places it; else the sentence of the name before it
+      sentence: opts.evidence && at >= opts.evidence.start && at < opts.evidence.end ? sentence : sentenceGuess(sorted, at),
+      by: 'places/location-the-capital',
+    });
+  }
+  const usable = [...sorted.filter((p) => p.resolved && !p.adjectival), ...extra];
   const inSentence = (s: number): PlaceMention[] =>
     usable.filter((p) => p.sentence === s ||
       (s === sentence && !!opts.evidence && p.span.start >= opts.evidence.start && p.span.end <= opts.evidence.end));
@@ -85,26 +158,61 @@ export function pickEventLocation(
     const cc = p.resolved!.countryIso3;
     if (cc) ccCount.set(cc, (ccCount.get(cc) ?? 0) + 1);
   }
+  const clause = opts.trigger && opts.evidence ? clauseOf(text, opts.trigger.start, opts.evidence.start, opts.evidence.end) : null;
+  const score = (p: PlaceMention): number => {
+    let s = specificity(p);
+    const before = text.slice(Math.max(0, p.span.start - 60), p.span.start);
+    const after = text.slice(p.span.end, p.span.end + 40);
+    if (CODED.test(before)) s += 5; // ACLED's own "(coded as Gorgadji at geoprecision 2)"
+    else if (LOCATIVE.test(before)) s += 3;
+    else if (FROM.test(before)) s += 0.5;
+    if (p.precision === 'near') s += 0.5;
+    if (parent.has(p)) s -= 2.5;
+    if (ACTOR_AFTER.test(after) && !p.by.startsWith('places/location-')) s -= 3;
+    if (p === dateline) s -= 1.5; // the dateline says where the report was filed; a place in the text is better
+    if (clause && p.span.start >= clause.start && p.span.end <= clause.end) s += 1;
+    const trigger = opts.trigger;
+    if (trigger) {
+      const d = p.span.start >= trigger.end ? p.span.start - trigger.end : trigger.start - p.span.end;
+      s -= Math.min(2, Math.max(0, d) / 150);
+    }
+    const cc = p.resolved!.countryIso3;
+    if (cc && usable.length > 1 && (ccCount.get(cc) ?? 0) === 1) s -= 2;
+    return s;
+  };
   const best = (cands: PlaceMention[]): PlaceMention | null => {
     let b: PlaceMention | null = null, bs = -Infinity;
     for (const p of cands) {
-      let s = score(p, text, opts.trigger);
-      const cc = p.resolved!.countryIso3;
-      if (cc && usable.length > 1 && (ccCount.get(cc) ?? 0) === 1) s -= 2;
+      const s = score(p);
       if (s > bs) { bs = s; b = p; }
     }
     return b;
   };
   const here = best(inSentence(sentence));
+  // a country or a continent alone in the sentence: the dateline city in that country is more precise
+  if (here && dateline && specificity(here) <= 0 && here !== dateline &&
+      (here.resolved!.countryIso3 === dateline.resolved!.countryIso3)) {
+    return { place: dateline, precision: precisionFor(dateline), how: 'inferred', by: 'places/location-dateline' };
+  }
   if (here) return { place: here, precision: precisionFor(here), how: 'stated', by: 'places/location-in-sentence' };
   const back = opts.lookBack ?? 3;
   for (let s = sentence - 1; s >= Math.max(0, sentence - back); s--) {
-    const p = best(inSentence(s));
+    const p = best(inSentence(s).filter((x) => x !== dateline));
     if (p) return { place: p, precision: precisionFor(p), how: 'inferred', by: 'places/location-earlier-sentence' };
   }
   if (opts.articleFallback !== false) {
-    const specific = usable.find((p) => specificity(p) >= 1) ?? usable[0];
+    if (dateline) return { place: dateline, precision: precisionFor(dateline), how: 'inferred', by: 'places/location-dateline' };
+    const specific = usable.find((p) => specificity(p) >= 1 && !parent.has(p)) ?? usable.find((p) => specificity(p) >= 1) ?? usable[0];
     if (specific) return { place: specific, precision: precisionFor(specific), how: 'inferred', by: 'places/location-article' };
+    // only demonyms ("Burkinabe soldiers"): the country they name, at country precision
+    const adj = sorted.find((p) => p.adjectival && p.resolved?.countryIso3 && p.resolved.featureCode.startsWith('PCL'));
+    if (adj) return { place: adj, precision: 'country', how: 'inferred', by: 'places/location-demonym-country' };
   }
   return null;
+}
+
+function sentenceGuess(sorted: readonly PlaceMention[], at: number): number {
+  let s = 0;
+  for (const p of sorted) { if (p.span.start <= at) s = p.sentence; else break; }
+  return s;
 }

@@ -125,3 +125,33 @@ test('pickEventLocation picks where the event happened, not every place named', 
   assert.equal(loc2?.place.resolved?.geonameid, 173377);
   assert.equal(loc2?.precision, 'near');
 });
+
+test('a parent chain keeps the name inside its parents, or lets the parent stand in', () => {
+  // Birganj is only in Nepal in cities500: inside "(Dinajpur, Rangpur)" the district stands in for it
+  const t = 'On 11 December 2022, farmers staged a protest in Birganj upazila (Dinajpur, Rangpur), against sand mining.';
+  const ps = findPlaces(t);
+  const b = at(t, ps, 'Birganj upazila');
+  assert.equal(b.resolved?.countryIso3, 'BGD');
+  assert.equal(b.precision, 'near');
+  assert.match(b.by, /chain-parent/);
+  const loc = pickEventLocation(ps, t, 0, { lookBack: 0 });
+  assert.equal(loc?.place.text, 'Birganj upazila');
+  // a name the index lacks, whose chain reaches a known place; the parents are not the location
+  const t2 = 'On 23 July 2020, presumed militants seized food from IDPs in Tongomayel (Tongomayel, Soum).';
+  const ps2 = findPlaces(t2);
+  const tg = at(t2, ps2, 'Tongomayel');
+  assert.equal(tg.resolved?.countryIso3, 'BFA');
+  assert.equal(pickEventLocation(ps2, t2, 0)?.place.span.start, tg.span.start);
+});
+
+test('pickEventLocation: "the Somali capital", ACLED "coded as", chain parents, actor-embedded names', () => {
+  const t = 'A suicide bomber blew himself up inside a military academy in the Somali capital on Monday.';
+  const loc = pickEventLocation(findPlaces(t), t, 0, { trigger: { start: 2, end: 16 } });
+  assert.equal(loc?.place.resolved?.featureCode, 'PPLC');
+  assert.equal(loc?.place.resolved?.countryIso3, 'SOM');
+  const t2 = 'On 12 May 2020, militants ambushed an army convoy between Ouahigouya and Djibo (coded as Djibo at geoprecision 2).';
+  const l2 = pickEventLocation(findPlaces(t2), t2, 0);
+  assert.equal(l2?.place.text, 'Djibo');
+  const t3 = 'On 31 January 2023, rivals killed a man in Matlab Dakshin upazila (Chandpur, Chittagong), over a land dispute.';
+  assert.match(pickEventLocation(findPlaces(t3), t3, 0)?.place.text ?? '', /^Matlab Dakshin/);
+});

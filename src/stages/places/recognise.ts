@@ -65,6 +65,9 @@ function joins(text: string, a: Tok, b: Tok): boolean {
   return gap === ' ' || gap === '-' || gap === '‐' || gap === '–' || gap === "'" || gap === '’' || gap === '. ' ||
     gap === '.' || gap === ' - ' || gap === '\u00a0' || gap === '  ';
 }
+/** "Dar'a", "Ma'arrat": a lower-case tail after an apostrophe belongs to the word before it. */
+const aposTail = (text: string, a: Tok, b: Tok): boolean =>
+  !b.cap && /^['’‘]$/.test(text.slice(a.end, b.start)) && b.key.length <= 8 && !/^(?:s|t|ll|re|ve|d|m)$/.test(b.key);
 const spaced = (text: string, a: Tok, b: Tok): boolean => {
   const gap = text.slice(a.end, b.start);
   return gap === ' ' || gap === '\u00a0';
@@ -137,11 +140,11 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     const maxLen = Math.min(hm, MAX_N, n - i);
     for (let len = maxLen; len >= 1; len--) {
       const last = toks[i + len - 1]!;
-      if (!last.cap) continue;
+      if (!last.cap && !(len > 1 && aposTail(text, toks[i + len - 2]!, last))) continue;
       let ok = true;
       for (let j = i + 1; j < i + len; j++) {
         const tj = toks[j]!;
-        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key))) { ok = false; break; }
+        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key) && !aposTail(text, toks[j - 1]!, tj))) { ok = false; break; }
       }
       if (!ok) continue;
       if (inStreet[i + len - 1]) continue;
@@ -150,6 +153,19 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
       if (modifierStart && len === 1) continue;
       const hits = gaz.lookupKey(key);
       if (hits.length) { found = { len, hits }; break; }
+    }
+    if (found && found.len === 1 && t.cap && i + 2 < n && CONNECT.has(toks[i + 1]!.key) && ARTICLE_START.has(toks[i + 1]!.key) &&
+        toks[i + 2]!.cap && joins(text, t, toks[i + 1]!) && joins(text, toks[i + 1]!, toks[i + 2]!) &&
+        placeEvidence(text, t.start, toks[i + 2]!.end)) {
+      // "Ras al Ain": a longer name the index spells otherwise (Ra's al 'Ayn) beats its first word
+      let key = `${t.key} ${toks[i + 1]!.key} ${toks[i + 2]!.key}`;
+      let len = 3;
+      if (i + 3 < n && toks[i + 3]!.cap && joins(text, toks[i + 2]!, toks[i + 3]!) && gaz.lookupLoose(`${key} ${toks[i + 3]!.key}`).length) {
+        key += ` ${toks[i + 3]!.key}`;
+        len = 4;
+      }
+      const hits = gaz.lookupLoose(key).filter((h) => /^[PA]$/.test(h.entry.candidate.featureClass));
+      if (hits.length) found = { len, hits };
     }
     if (!found && t.cap && t.key.length >= 4 && !L.stop.has(t.key) && !L.firstNames.has(t.key) && !surnames.has(t.key)) {
       // a spelling the index lacks ("Deir Ezzor", "Qamishly"): the loose key, with place evidence
@@ -383,6 +399,9 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     if (ai < 0) continue;
     const anchor = out[ai]!;
     if (anchor.adjectival) continue;
+    // "of X, Okla.": after "of" only a short name right before a state or province
+    if (/^of\b/i.test(m[0]) && (name.split(/\s+/).length > 2 || !/^\s*,\s*$/.test(text.slice(nameEnd, anchor.span.start)) ||
+        !anchor.hits.some((h) => h.entry.candidate.featureCode === 'ADM1'))) continue;
     out.push({
       span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
       settlementCue: true, anchor, precisionHint: 'near', described: { start: nameStart, end: anchor.span.end },

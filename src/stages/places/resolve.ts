@@ -114,6 +114,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   // "City, State" / "City, Country": the following name, after a comma
   pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+)$`, 'iu');
   const parentIdx: number[][] = raws.map(() => []);
+  const strongChain: boolean[] = raws.map(() => false);
+  const commaChain: boolean[] = raws.map(() => false);
   const pairs: (GazEntry[] | null)[] = raws.map((m, i) => {
     if (!m.hits.length) return null;
     // the chain of parents after the name: "Singra upazila (Natore, Rajshahi)", "Alexandria, La."
@@ -124,6 +126,11 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       const gap = text.slice(prev.span.end, nx.span.start);
       if (!pairGapRe!.test(gap) && !(k > i + 1 && /^\s*,\s*$/.test(gap))) break;
       parentIdx[i]!.push(k);
+      // "Savar city (Dhaka)", "Birganj upazila (Dinajpur, Rangpur)": a parenthesis or a unit word makes a chain
+      if (k === i + 1) {
+        strongChain[i] = /\(/.test(gap) || m.adminSuffix || /^\s+\p{L}/u.test(gap) && !/^\s+(?:in|of)\s+$/i.test(gap);
+        commaChain[i] = !/^\s+(?:in|of)\s+$/i.test(gap);
+      }
       for (const h of nx.hits) {
         const c = h.entry.candidate;
         if (isCountry(c) || c.featureClass === 'A' || (c.featureClass === 'P' && c.population >= 50_000)) es.push(h.entry);
@@ -197,10 +204,16 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   for (let i = 0; i < n; i++) {
     const e = picks[i];
     const m = raws[i]!;
-    if (!e || !parentIdx[i]!.length || m.adjectival) continue;
-    if (isCountry(e.candidate) || isSupra(e)) continue;
-    const ps = parentIdx[i]!.map((k) => picks[k]).filter((p): p is GazEntry =>
-      !!p && !!p.cc && (p.candidate.featureClass === 'A') && p.id !== e.id);
+    if (!e || !parentIdx[i]!.length || m.adjectival || !commaChain[i]) continue;
+    if (isCountry(e.candidate) || isSupra(e) || e.candidate.featureCode === 'ADM1' || e.id < 0) continue;
+    const ps = parentIdx[i]!.map((k) => {
+      const p = picks[k];
+      if (!p || p.candidate.featureClass !== 'P' || strongChain[i]) return p;
+      // "Vesele, Donetsk": the parent is the division its city heads
+      return raws[k]!.hits.map((h) => h.entry).find((x) => x.cc === p.cc && x.a1 === p.a1 &&
+        (x.candidate.featureCode === 'ADM1' || x.candidate.featureCode === 'ADM2')) ?? null;
+    }).filter((p): p is GazEntry =>
+      !!p && !!p.cc && (p.candidate.featureClass === 'A' || (strongChain[i]! && p.candidate.featureClass === 'P')) && p.id !== e.id);
     if (!ps.length) continue;
     // lists of divisions ("Kiambu, Nakuru and Nairobi") are not chains
     if (e.candidate.featureCode === 'ADM1' && ps.every((p) => p.candidate.featureCode === 'ADM1')) continue;
@@ -212,6 +225,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
         if (isCountry(pc)) s += 1;
         else if (pc.featureCode === 'ADM1') s += x.a1 === p.a1 ? 2 : 0;
         else if (pc.featureCode === 'ADM2') s += x.a1 === p.a1 && x.a2 === p.a2 ? 3 : x.a1 === p.a1 ? 1 : 0;
+        else if (pc.featureClass === 'P') s += x.a1 === p.a1 ? 1.5 : 0.5;
         else s += 1;
       }
       return s;
@@ -221,14 +235,15 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       .map((x) => ({ x, s: inside(x) })).filter((o) => o.s > Math.max(cur, 0))
       .sort((a, b) => b.s - a.s || b.x.candidate.population - a.x.candidate.population)[0];
     if (best) { picks[i] = best.x; continue; }
-    if (cur < 0) chainParent[i] = ps[0]!;
+    if (cur < 0 || (cur === 0 && ps.some((p) => p.candidate.featureCode === 'ADM1' || p.candidate.featureCode === 'ADM2'))) chainParent[i] = ps[0]!;
   }
 
   // described names take their anchor's place
   const byRaw = new Map<RawMention, GazEntry | null>();
   raws.forEach((m, i) => byRaw.set(m, picks[i]!));
   const out: Resolved[] = [];
-  for (let i = 0; i < n; i++) {
+  // right to left: an anchor usually comes after its name, and may itself stand on a later anchor
+  for (let i = n - 1; i >= 0; i--) {
     const m = raws[i]!;
     let e = picks[i]!;
     if (m.adminSuffix && e && e.candidate.featureClass === 'P' && e.cc && e.a1 &&
@@ -276,7 +291,9 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     if (!precision) precision = e ? precisionOf(e) : 'exact';
     if (m.adminSuffix && precision === 'exact') precision = 'admin1';
     out.push({ raw: m, entry: e, precision, described, how, by });
+    byRaw.set(m, e);
   }
+  out.reverse();
   void L;
   return out;
 }

@@ -47,12 +47,29 @@ export function resolveMonthDay(dct: Ymd, month: number, day: number, tense: Dir
   return pick(cands, (c) => diffDays(dct, c), tense);
 }
 
-/** Year of a bare month name; dir −1 "last April" (strictly before), +1 "next April", 0 "this April". */
+/**
+ * A yearly date ("Christmas", "Thanksgiving Day") without a year: `dir` −1 the latest strictly
+ * before the DCT, +1 the first strictly after, null the nearest the way month-days are read.
+ */
+export function resolveYearly(dct: Ymd, dateIn: (y: number) => Ymd | null, dir: Direction | null, tense: Direction): Ymd | null {
+  const cands = [dct.y - 1, dct.y, dct.y + 1].map(dateIn).filter((d): d is Ymd => d !== null);
+  if (!cands.length) return null;
+  if (dir === -1) return cands.filter((c) => diffDays(dct, c) < 0).pop() ?? null;
+  if (dir === 1) return cands.find((c) => diffDays(dct, c) > 0) ?? null;
+  if (dir === 0) return cands.find((c) => c.y === dct.y) ?? null;
+  return pick(cands, (c) => diffDays(dct, c), tense);
+}
+
+/**
+ * Year of a bare month name; dir −1 "last April" (before the DCT's month, and not the month just
+ * before it: that one is "last month", so "last February" in early March is a year earlier), +1
+ * "next April", 0 "this April".
+ */
 export function resolveMonth(dct: Ymd, month: number, dir: Direction | null, tense: Direction): number {
   const k = (y: number): number => (y - dct.y) * 12 + (month - dct.m);
   const years = [dct.y - 1, dct.y, dct.y + 1];
   if (dir === 0) return dct.y;
-  if (dir === -1) return years.filter((y) => k(y) < 0).pop()!;
+  if (dir === -1) return years.filter((y) => k(y) < -1).pop()!;
   if (dir === 1) return years.find((y) => k(y) > 0)!;
   if (month === dct.m) return dct.y;
   return pick(years, k, tense);

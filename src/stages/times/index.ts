@@ -14,7 +14,9 @@ import { agoParser } from './parsers/ago.js';
 import { chronoParser } from './parsers/chrono.js';
 import { deicticParser } from './parsers/deictic.js';
 import { durationParser } from './parsers/durations.js';
+import { holidayParser } from './parsers/holidays.js';
 import { monthParser } from './parsers/months.js';
+import { dayRangeParser, yearRangeParser } from './parsers/ranges.js';
 import { periodEdgeParser } from './parsers/period-edges.js';
 import { quarterParser, quarterRelParser } from './parsers/quarters.js';
 import { adjectiveRefParser, refParser } from './parsers/refs.js';
@@ -22,7 +24,7 @@ import { relativeUnitParser, weekendParser } from './parsers/relative.js';
 import { seasonParser } from './parsers/seasons.js';
 import { setPhraseParser, setRateParser } from './parsers/sets.js';
 import { weekdayParser } from './parsers/weekdays.js';
-import { centuryParser, decadeParser, yearParser } from './parsers/years.js';
+import { centuryParser, decadeParser, spelledYearParser, yearParser } from './parsers/years.js';
 import { narrativeParser, resolveNarrative } from './narrative.js';
 import { mergeRefiner } from './refiners/merges.js';
 import { modifierRefiner } from './refiners/modifiers.js';
@@ -33,8 +35,8 @@ export { pickEventDate, type EventDatePick } from './pick-date.js';
 
 /** Parser order is priority on equal-length overlaps. */
 export const TIME_PARSERS: readonly TimeParser[] = [
-  chronoParser, weekdayParser, monthParser, quarterParser, quarterRelParser, periodEdgeParser, deicticParser,
-  agoParser, narrativeParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser,
+  chronoParser, weekdayParser, monthParser, holidayParser, dayRangeParser, yearRangeParser, quarterParser, quarterRelParser, periodEdgeParser, deicticParser,
+  agoParser, narrativeParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser, spelledYearParser,
   setRateParser, setPhraseParser, durationParser, refParser, adjectiveRefParser,
 ];
 export const TIME_REFINERS: readonly TimeRefiner[] = [overlapRefiner, mergeRefiner, modifierRefiner, overlapRefiner];

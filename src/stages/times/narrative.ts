@@ -121,10 +121,11 @@ export const narrativeParser = regexParser(
     `${B}(?:` +
     `(?:(?:later|earlier)\\s+)?(?:(that(?:\\s+same|\\s+very)?|the\\s+same)\\s+(day|morning|afternoon|evening|night|week|month|quarter|year))` +
     `|the\\s+(following|next|subsequent|previous|preceding|prior)\\s+(day|morning|afternoon|evening|night|week|month|quarter|year)` +
+    `|(?:later|earlier)\\s+in\\s+the\\s+(day)` +
     `|the\\s+(day|week|month|year)\\s+(before|after)(?=\\s*(?:[,.;:)!?]|$|\\s+(?:and|but|when|as|while)\\b))` +
     `)${E}(?![\\u2019']s?\\s+(?:end|start|beginning)\\b)(?!-)`, 'gi'),
   (ctx, m, offset) => {
-    const word = (m[2] ?? m[4] ?? m[5])!.toLowerCase();
+    const word = (m[2] ?? m[4] ?? m[5] ?? m[6])!.toLowerCase();
     const u = UNIT[word]!;
     let n = 0;
     if (m[3]) {
@@ -133,7 +134,7 @@ export const narrativeParser = regexParser(
       // only "following", "subsequent" and day-sized "next" are narrative for sure
       n = STEP[w]!;
       if (w === 'next' && u.unit !== 'D') return null;
-    } else if (m[6]) n = STEP[m[6].toLowerCase()]!;
+    } else if (m[7]) n = STEP[m[7].toLowerCase()]!;
     const type: Candidate['type'] = u.part ? 'TIME' : 'DATE';
     const fb = dctAnchor(ctx.dct);
     const s = fb ? shiftAnchor(fb, u.unit, n, false, u.part) : null;

@@ -22,14 +22,23 @@ function patterns(ctx: TimeContext): NonNullable<typeof res> {
   return res;
 }
 
+/** Words whose period does not end a sentence ("a.m.", "U.S.", "Sept.", "Gen."). */
+const ABBREV = /(?:^|[^A-Za-z])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|approx|est|vs)$/;
+
+function boundary(text: string, i: number): boolean {
+  const ch = text[i]!;
+  if (ch !== '.') return /[;!?\n]/.test(ch);
+  return !ABBREV.test(text.slice(Math.max(0, i - 8), i));
+}
+
 /** The clause around [start, end): back to the previous . ; ! ? or line break, forward to the next. */
 function clause(text: string, start: number, end: number): { before: string; after: string } {
   let a = start;
   const minA = Math.max(0, start - 160);
-  while (a > minA && !/[.;!?\n]/.test(text[a - 1]!)) a--;
+  while (a > minA && !boundary(text, a - 1)) a--;
   let b = end;
-  const maxB = Math.min(text.length, end + 120);
-  while (b < maxB && !/[.;!?\n]/.test(text[b]!)) b++;
+  const maxB = Math.min(text.length, end + 60);
+  while (b < maxB && !boundary(text, b)) b++;
   return { before: text.slice(a, start), after: text.slice(end, b) };
 }
 

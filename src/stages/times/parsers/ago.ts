@@ -10,6 +10,9 @@ import { numberValue } from '../lexicon.js';
 import { durationValue } from './durations.js';
 import { B, E, mk } from './util.js';
 
+/** A comparison before "a year ago" ("from $5 a year ago", "than a year ago", "compared with …"). */
+const COMPARE = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\b[^.;:!?]*$/i;
+
 const UNIT: Record<string, Unit | 'DEY'> = { D: 'D', W: 'W', M: 'M', Q: 'Q', Y: 'Y', DE: 'DEY', FN: 'W' };
 
 export const agoParser = regexParser(
@@ -40,7 +43,10 @@ export const agoParser = regexParser(
     // "a year earlier" is a year before the time the narrative is at (../narrative.ts), which
     // replaces the DCT-based value when the text has named one; "ago" is always from the DCT
     const nu = u === 'DEY' ? 'Y' : u === 'DE' || u === 'CE' ? null : u;
-    const narrative = dirWord === 'earlier' && nu ? { narrative: { unit: nu, n: k, keep: true } } : {};
+    // a comparison ("up from $5 a year ago", "higher than a year ago") also compares periods: the
+    // one the narrative is at, a year back
+    const compares = dirWord === 'ago' && COMPARE.test(ctx.text.slice(Math.max(0, offset + m.index - 80), offset + m.index));
+    const narrative = (dirWord === 'earlier' || compares) && nu ? { narrative: { unit: nu, n: k, keep: true } } : {};
     if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/ago', narrative);
     const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });

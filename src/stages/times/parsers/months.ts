@@ -8,7 +8,7 @@ import { resolveMonth, type Direction } from '../anchor.js';
 import { fmtMonth } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
-import { B, E, mk, wordBefore } from './util.js';
+import { B, BM, E, mk, wordBefore } from './util.js';
 
 const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
 const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'this', 'next',
@@ -18,7 +18,7 @@ const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'lat
 export const monthParser = regexParser(
   'month',
   (ctx) => new RegExp(
-    `${B}(?:(last|past|previous|this|next|coming)\\s+)?(${ctx.lex.re.month})(?!\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\d))` +
+    `${BM}(?:(last|past|previous|this|next|coming)\\s+)?(${ctx.lex.re.month})(?!\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\d))` +
     `(?:,?\\s+(?:of\\s+)?(\\d{4})|\\s+(this|last|next)\\s+year)?${E}`, 'gi'),
   (ctx, m, offset) => {
     const name = m[2]!;

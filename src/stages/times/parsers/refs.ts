@@ -16,6 +16,8 @@ export const refParser = regexParser(
     const before = ctx.text.slice(Math.max(0, offset + m.index - 12), offset + m.index).toLowerCase();
     const after = ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 12).toLowerCase();
     if (key === 'now' && /^\s*that\b/.test(after)) return null; // "now that …" is a conjunction
+    // a sentence-opening "Now," or "Now for …" turns the discourse, it does not name the present
+    if (key === 'now' && /^\s*(?:,|for\b)/.test(after) && /(?:^|[.!?:"'`\u201c\u2018]\s*|\n\s*)$/.test(before)) return null;
     if (key === 'future' && !/\b(?:in|the|near|for|distant)\s*$/.test(before)) return null; // "future talks"
     if (key === 'earlier' && !/^\s*[,.;]/.test(after)) return null; // "earlier talks", "earlier this week"
     return mk(offset, m, 'DATE', value, null, false, 'times/ref');

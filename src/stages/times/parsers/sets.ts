@@ -10,7 +10,12 @@ import { B, E, mk } from './util.js';
 export const setPhraseParser = regexParser(
   'set',
   (ctx) => new RegExp(`${B}(${ctx.lex.re.set})${E}`, 'gi'),
-  (ctx, m, offset) => mk(offset, m, 'SET', ctx.lex.sets.get(m[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? null, null, false, 'times/set'),
+  (ctx, m, offset) => {
+    const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    // "a quarterly dividend", "quarterly results": a kind of report, not how often something happens
+    if (word === 'quarterly' && /^\s+[a-z]/.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 3))) return null;
+    return mk(offset, m, 'SET', ctx.lex.sets.get(word) ?? null, null, false, 'times/set');
+  },
   (lower) => /ly\b|every|each|\bper\b/.test(lower),
 );
 

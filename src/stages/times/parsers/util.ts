@@ -6,6 +6,8 @@ import type { Candidate, TimeContext } from '../types.js';
 /** Start and end of a word (a hyphen joins words: "mid-1990s" is one unit). */
 export const B = '(?<![\\w\\-\\u2019\\u0027])';
 export const E = '(?![\\w])';
+/** Like B, but also after "mid-", "early-", "late-" ("mid-November", "mid-1996": the modifier refiner widens the span). */
+export const BM = '(?:(?<=(?<![\\w-])(?:mid|early|late)-)|(?<![\\w\\-\\u2019\\u0027]))';
 
 export function mk(
   offset: number, m: RegExpExecArray, type: TimexType, value: string | null,

@@ -6,7 +6,8 @@
  */
 import { loadList } from '../../../util/lexicon.js';
 import { regexParser } from '../engine.js';
-import { B, E, mk } from './util.js';
+import { numberValue } from '../lexicon.js';
+import { B, BM, E, mk } from './util.js';
 
 let counted: RegExp | null = null;
 /** A count noun right after the number (data/lexicons/time/count-nouns.txt). */
@@ -15,7 +16,7 @@ const COUNTED = (): RegExp =>
 
 export const yearParser = regexParser(
   'year',
-  () => new RegExp(`${B}(?:(fiscal|financial)\\s+(?:year\\s+)?|FY\\s?|(the\\s+year\\s+))?(1[6-9]\\d\\d|20\\d\\d)(?![\\w.,\\u2019']\\d|\\d|\\s*(?:%|percent|per\\s+cent)|-\\d|\\w)`, 'gi'),
+  () => new RegExp(`${BM}(?:(fiscal|financial)\\s+(?:year\\s+)?|FY\\s?|(the\\s+year\\s+))?(1[6-9]\\d\\d|20\\d\\d)(?![\\w.,\\u2019']\\d|\\d|\\s*(?:%|percent|per\\s+cent)|-\\d|\\w)`, 'gi'),
   (ctx, m, offset) => {
     const i = offset + m.index;
     const prev = ctx.text.slice(Math.max(0, i - 4), i);
@@ -49,4 +50,40 @@ export const centuryParser = regexParser(
     return mk(offset, m, 'DATE', String(n - 1).padStart(2, '0'), 'decade', false, 'times/century');
   },
   (lower) => lower.includes('century'),
+);
+
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+
+/**
+ * Years in words, as broadcast transcripts write them: "nineteen ninety-six", "nineteen oh five",
+ * "twenty thirteen", "the year two thousand", "two thousand and one" (after "the year" or a
+ * preposition: "two thousand" alone is usually a count).
+ */
+export const spelledYearParser = regexParser(
+  'year-words',
+  () => new RegExp(
+    `${B}(the\\s+year\\s+)?(?:(eighteen|nineteen|twenty)[\\s-]+((?:${TENS})(?:[\\s-]+(?:${ONES}))?|${TEENS}|oh[\\s-]+(?:${ONES}))` +
+    `|two\\s+thousand(?:\\s+(?:and\\s+)?(${TEENS}|${ONES}))?)${E}(?![\\s-]+(?:${ONES}|hundred|thousand|million)\\b)`, 'gi'),
+  (ctx, m, offset) => {
+    const i = offset + m.index;
+    let year: number;
+    if (m[2]) {
+      const c = ctx.lex.numbers.get(m[2].toLowerCase()) as number;
+      const rest = m[3]!.toLowerCase().replace(/^oh[\s-]+/, '');
+      const n = numberValue(ctx.lex, rest);
+      if (typeof n !== 'number' || n < 1 || n > 99) return null;
+      year = c * 100 + n;
+      if (c === 20 && n > 40) return null; // "twenty fifty" is more likely a count than a year
+    } else {
+      const before = /([A-Za-z]+)\s*$/.exec(ctx.text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      if (!m[1] && !['in', 'by', 'since', 'until', 'of', 'before', 'after', 'from', 'to', 'through'].includes(before)) return null;
+      year = 2000 + (m[4] ? (numberValue(ctx.lex, m[4]) as number) : 0);
+    }
+    const after = ctx.text.slice(i + m[0].length, i + m[0].length + 24);
+    if (!m[1] && (COUNTED().test(after) || /^[\s-]+(?:years?|days?|months?|weeks?|hours?|people|dollars?)\b/i.test(after))) return null;
+    return mk(offset, m, 'DATE', String(year), 'year', false, 'times/year-words');
+  },
+  (lower) => /nineteen|eighteen|twenty|thousand/.test(lower),
 );

@@ -2,9 +2,9 @@
  * Merges of adjacent candidates that are one expression: a weekday and the date it names
  * ("Tuesday, Sept. 1": the date's value), a day and a part of the day ("Tuesday night" → TIME
  * 2020-09-01TNI, "Friday morning"), a day and a clock time ("8 p.m. Tuesday", "Tuesday at 8 p.m.",
- * "noon Thursday" → 2020-09-01T20:00).
+ * "noon Thursday" → 2020-09-01T20:00), "the week of March 6" (the ISO week of the day).
  */
-import { fmtDay, fmtTime } from '../calendar.js';
+import { fmtDay, fmtTime, fmtWeek } from '../calendar.js';
 import type { Candidate, TimeContext, TimeRefiner } from '../types.js';
 
 let partRe: RegExp | null = null;
@@ -44,6 +44,14 @@ export const mergeRefiner: TimeRefiner = {
             precision: 'day', relative: clock.d.relative, by: 'times/merge:day-clock', day: clock.d.day,
           });
           i++;
+          continue;
+        }
+      }
+      // "the week of March 6": the ISO week of the day
+      if (c.day && c.type === 'DATE' && c.value && c.precision === 'day') {
+        const w = /\bthe\s+week\s+of\s+$/i.exec(ctx.text.slice(Math.max(0, c.start - 16), c.start));
+        if (w) {
+          out.push({ ...c, start: c.start - w[0].length, value: fmtWeek(c.day), precision: 'week', by: `${c.by}+week-of` });
           continue;
         }
       }
