@@ -148,7 +148,7 @@ export function parseRules(yamlText: string, source = 'alerts.yaml', resolvers: 
     return {
       id, name: typeof raw.name === 'string' ? raw.name : id,
       eventTypes: oneOf(strList(raw.event_types, `${where}.event_types`), EVENT_TYPES, `${where}.event_types`),
-      subEventTypes: oneOf(strList(raw.sub_event_types, `${where}.sub_event_types`), SUB_EVENT_TYPES, `${where}.sub_event_types`),
+      subEventTypes: oneOf(strList(raw.sub_event_types, `${where}.sub_event_types`), Object.values(SUB_EVENT_TYPES).flat() as string[], `${where}.sub_event_types`),
       actors: strList(raw.actors, `${where}.actors`)?.map((a) => a.toLowerCase()) ?? null,
       countries,
       near: parseNear(raw.near, `${where}.near`, resolvers.places ?? null),
@@ -168,7 +168,9 @@ export async function gazetteerResolvers(): Promise<{ places: PlaceResolver; cou
   return {
     places: (name) => {
       const hits = [...g.lookup(name)].filter((h) => h.entry.candidate.lat !== null && h.entry.candidate.lon !== null);
-      hits.sort((a, b) => a.q - b.q || b.entry.candidate.population - a.entry.candidate.population);
+      // a town before the province of the same name ("Aleppo"), then the better name match, then size
+      const town = (h: (typeof hits)[number]) => (h.entry.candidate.featureClass === 'P' ? 0 : 1);
+      hits.sort((a, b) => town(a) - town(b) || a.q - b.q || b.entry.candidate.population - a.entry.candidate.population);
       const c = hits[0]?.entry.candidate;
       return c ? { lat: c.lat!, lon: c.lon!, label: `${c.name}${c.countryIso3 ? ` (${c.countryIso3})` : ''}` } : null;
     },

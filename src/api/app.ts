@@ -177,6 +177,13 @@ export function createApp(opts: AppOptions): Hono {
     });
   });
 
+  // feed health from \`sitrep watch\` (src/feeds/state.ts: tables beside the store's, created on first use)
+  app.get('/api/feeds', async (c) => {
+    readQuery(c.req.url, P.none);
+    const { FeedState } = await import('../feeds/state.js');
+    return c.json({ items: await (await FeedState.open(store)).health() });
+  });
+
   // ------------------------------------------------------------ ingest (bearer token)
   app.post('/api/articles',
     async (c, next) => {

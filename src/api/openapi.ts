@@ -119,6 +119,11 @@ export function routeDocs(cfg: ServeConfig): RouteDoc[] {
         413: err('Body over the size limit.'), 415: err('Content type not text/plain, text/html or application/json, or binary data.'), 422: err('Extraction failed.') } } },
     { method: 'get', path: '/api/stats', op: { summary: 'Counts by day, week or month stacked by type; by type; by country', operationId: 'stats',
       parameters: parameters(P.stats), responses: { 200: json(ref('Stats'), 'Counts.'), 400: bad } } },
+    { method: 'get', path: '/api/feeds', op: { summary: 'Health of every watched feed (sitrep watch), failing first', operationId: 'feeds', parameters: [],
+      responses: { 200: json(obj({ items: { type: 'array', items: obj({
+        url: S, title: { type: ['string', 'null'] }, status: { type: 'string', enum: ['ok', 'quiet', 'failing', 'pending'] },
+        lastSuccess: { type: ['string', 'null'] }, lastError: { type: ['string', 'null'] }, consecutiveFailures: I,
+        newItemsLastPoll: I, itemsPerDay: { type: ['number', 'null'] } }, ['url', 'status', 'consecutiveFailures'], { additionalProperties: true }) } }), 'Feeds and their health.') } } },
     { method: 'get', path: '/openapi.json', op: { summary: 'This document', operationId: 'openapi', parameters: [],
       responses: { 200: json({ type: 'object' }, 'The OpenAPI 3.1 document.') } } },
   ];

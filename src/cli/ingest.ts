@@ -55,7 +55,8 @@ older pipeline. --db defaults to ${DEFAULT_DB} (or $SITREP_DB). --queue (Postgre
 articles for \`sitrep worker\` processes instead of extracting here.
 `;
 
-export function ingestCmd(args: string[]): Promise<number> {
+export async function ingestCmd(args: string[]): Promise<number> {
+  if (args.some((a) => /^https?:\/\//i.test(a))) return (await import('../feeds/urls.js')).ingestUrlsCmd(args); // URLs: src/feeds/urls.ts
   return withUsage('ingest', INGEST_HELP, () => ingest(args));
 }
 

@@ -25,6 +25,9 @@ usage:
   sitrep worker --db postgres://… [--batch N] [--lease SECONDS] [--exit-when-empty]
   sitrep split <event-id> <mention-id>... [--db …]
   sitrep serve [--port 8080] [--host 127.0.0.1] [--db …]      the HTTP API and the dashboard (npm run demo)
+  sitrep ingest <http(s)://…>... [--db …] [--alerts rules.yaml] [--allow-private]   fetch pages, extract, store
+  sitrep watch <feeds.txt|feeds.opml> [--once] [--db …] [--alerts rules.yaml]   poll RSS/Atom/JSON Feed/news sitemaps
+  sitrep feeds [--db …] [--format table|json]                  each watched feed's health
   sitrep --version | --help
 
 Inputs: .txt, .html/.htm, .jsonl ({"id","text","published"?} per line), folders (recursive), - for stdin.
@@ -48,6 +51,8 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'export') return await (await import('./export.js')).exportCmd(rest);
     if (cmd === 'worker') return await (await import('./worker.js')).workerCmd(rest);
     if (cmd === 'serve') return await (await import('./serve.js')).serveCmd(rest);
+    if (cmd === 'watch') return await (await import('./watch.js')).watchCmd(rest);
+    if (cmd === 'feeds') return await (await import('./feeds.js')).feedsCmd(rest);
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n`); return 2; }
     throw e;

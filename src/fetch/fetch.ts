@@ -67,6 +67,8 @@ export interface FetchOptions {
   readonly checkUrl?: (url: URL) => Promise<void>;
   /** DNS resolution (tests inject one); default: the system resolver, every address. */
   readonly resolve?: Resolver;
+  /** Why an address is refused, or null (default: address.ts blockedReason; tests narrow it). */
+  readonly addressPolicy?: (ip: string) => string | null;
   readonly signal?: AbortSignal;
 }
 
@@ -125,13 +127,13 @@ function retryAfterMs(h: string | undefined): number | null {
 }
 
 /** Checks a URL's scheme and, for an IP-literal host, its address (no socket is opened). */
-export function checkTarget(url: URL, allowPrivate: boolean): void {
+export function checkTarget(url: URL, allowPrivate: boolean, policy: (ip: string) => string | null = blockedReason): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new FetchError('bad_url', `only http and https URLs are fetched, not ${url.protocol}`, url.href);
   }
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && isIP(host)) {
-    const why = blockedReason(host);
+    const why = policy(host);
     if (why) throw new FetchError('blocked_address', `refused: ${host} is a ${why} address (use --allow-private to fetch it)`, url.href);
   }
 }
@@ -140,7 +142,7 @@ export function checkTarget(url: URL, allowPrivate: boolean): void {
  * A `lookup` for net.connect that resolves with `resolve`, refuses the host if any address it
  * resolves to is not public (unless allowed), and hands the checked addresses to the socket.
  */
-function vettedLookup(resolve: Resolver, allowPrivate: boolean, url: string, seen: { address: string | null }): LookupFunction {
+function vettedLookup(resolve: Resolver, allowPrivate: boolean, policy: (ip: string) => string | null, url: string, seen: { address: string | null }): LookupFunction {
   return ((hostname: string, options: { all?: boolean; family?: number }, cb: (...a: unknown[]) => void) => {
     resolve(hostname).then((addrs) => {
       let list = addrs.filter((a) => !options.family || a.family === options.family);
@@ -148,7 +150,7 @@ function vettedLookup(resolve: Resolver, allowPrivate: boolean, url: string, see
       if (!list.length) throw Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' });
       if (!allowPrivate) {
         for (const a of list) {
-          const why = blockedReason(a.address);
+          const why = policy(a.address);
           if (why) {
             throw new FetchError('blocked_address', `refused: ${hostname} resolves to ${a.address}, a ${why} address (use --allow-private to fetch it)`, url);
           }
@@ -194,7 +196,7 @@ export async function safeFetch(input: string | URL, opts: FetchOptions = {}): P
   const visited = new Set<string>();
   try {
     for (let hop = 0; ; hop++) {
-      checkTarget(url, allowPrivate);
+      checkTarget(url, allowPrivate, opts.addressPolicy);
       if (opts.checkUrl) await opts.checkUrl(url);
       if (ctl.signal.aborted) throw abortError(url.href);
       visited.add(url.href);
@@ -270,7 +272,7 @@ function request(url: URL, opts: FetchOptions, allowPrivate: boolean, resolve: R
       req = mod.request({
         protocol: url.protocol, hostname: host, port: url.port || undefined, path: `${url.pathname}${url.search}`,
         method: opts.method ?? 'GET', headers, agent: false, signal,
-        lookup: vettedLookup(resolve, allowPrivate, url.href, seen),
+        lookup: vettedLookup(resolve, allowPrivate, opts.addressPolicy ?? blockedReason, url.href, seen),
         // the socket connects only to the checked address: no Happy Eyeballs re-resolution elsewhere
         servername: isIP(host) ? undefined : host,
       });

@@ -14,7 +14,7 @@ import type { Message } from '../../model/messages.js';
 import type { Span, Value } from '../../model/span.js';
 import { isKeywordList, isProse, lineShape, matchRule } from './boilerplate.js';
 import {
-  daysBetween, fullDates, hasPresentCue, monthYears, parseDateline, parsePlaceDateLine, parseStamp, parseYmd,
+  daysBetween, fullDates, hasPresentCue, monthYears, parseDateline, parsePlaceDateLine, parsePipedStamp, parseStamp, parseYmd,
   relativeYears, yearlessDates, yearMentions, ymd, type FoundDate, type Stamp,
 } from './dates.js';
 
@@ -105,7 +105,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 /** Marks the boilerplate lines in place. */
 function markBoilerplate(lines: Line[]): void {
   for (const l of lines) {
-    const st = parseStamp(l.text, l.start);
+    const st = parseStamp(l.text, l.start) ?? parsePipedStamp(l.text, l.start);
     if (st) { l.stamp = st; l.reason = 'date-stamp'; continue; }
     if (!HAS_WORD.test(l.text)) { l.reason = 'separator'; continue; } // "***", "--", "• • •"
     l.reason = matchRule(l.text) ?? (isKeywordList(l.text) ? 'tags' : null);

@@ -147,6 +147,27 @@ export function parseStamp(line: string, offset: number): Stamp | null {
   };
 }
 
+/**
+ * A masthead line: a date stamp among short labels separated by "|", "·" or "•" ("Iraq Desk | 4
+ * December 2023", "Thursday, 17 October 2024 | Ukraine news", "Staff Reporter | Dhaka | Wednesday,
+ * July 17, 2024"). The labels are short (a section, an outlet, a byline, a place), not prose.
+ */
+export function parsePipedStamp(line: string, offset: number): Stamp | null {
+  if (line.length > 160 || !/\s[|·•]\s/.test(line)) return null;
+  const re = /\s+[|·•]\s+/g;
+  const parts: { text: string; at: number }[] = [];
+  let last = 0, m: RegExpExecArray | null;
+  while ((m = re.exec(line))) { parts.push({ text: line.slice(last, m.index), at: last }); last = m.index + m[0].length; }
+  parts.push({ text: line.slice(last), at: last });
+  let stamp: Stamp | null = null;
+  for (const part of parts) {
+    const st = parseStamp(part.text, offset + part.at);
+    if (st) { if (stamp) return null; stamp = st; continue; }
+    if (part.text.length > 40 || /[.!?:;"“”]/.test(part.text) || part.text.split(/\s+/).length > 5) return null;
+  }
+  return stamp;
+}
+
 // ------------------------------------------------------------------ datelines
 
 /**
@@ -270,8 +291,8 @@ export function monthYears(text: string, offset = 0): MonthYear[] {
 const PRESENT_CUE = /\b(?:(?:on|last|this|late|early|since|until|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight|(?:this|last) (?:week|weekend|morning|afternoon|evening|month)|last night|earlier this (?:week|month|year))\b/i;
 export const hasPresentCue = (text: string): boolean => PRESENT_CUE.test(text);
 
-/** A header line that is only a place and a date: "Jakarta, Indonesia, Nov 30, 2015". */
-const PLACE_DATE_LINE = new RegExp(`^(?:[\\p{Lu}][\\p{L}\\p{M} .'’-]{1,30},\\s*){1,3}(?:${WEEKDAY}\\s*)?(${FULL})\\.?$`, 'u');
+/** A header line that is only a place and a date: "Jakarta, Indonesia, Nov 30, 2015", "BAMAKO – Monday 25 March 2019". */
+const PLACE_DATE_LINE = new RegExp(`^(?:[\\p{Lu}][\\p{L}\\p{M} .'’-]{1,30}?(?:,\\s*|\\s+[–—-]\\s+)){1,3}(?:${WEEKDAY},?\\s*)?(${FULL})\\.?$`, 'u');
 
 export function parsePlaceDateLine(line: string, offset: number): FoundDate | null {
   if (line.length > 90) return null;

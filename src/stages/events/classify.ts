@@ -4,13 +4,36 @@
  * held-out evaluation, so the figures it reports are of this exact code.
  */
 import { EVENT_TYPES, SUB_EVENT_TYPES, eventTypeOf, type EventType, type PloverEvent, type SubEventType } from '../../model/taxonomy.js';
-import { featureStrings, hashFeatures, tokenize } from './features.js';
+import { hashedFeatures, tokenize } from './features.js';
 import { matchSentence, triggerFeatures, type Lexicons, type TriggerMatch } from './lexicon.js';
 import { argmax, predict, type Model } from './model.js';
 
 export const NONE = 'NONE';
 /** Trigger entries that show violence by a crowd. */
 const RIOT_SUPPORT = new Set(['riot', 'looting', 'excessive', 'grenade', 'grenadeattack', 'ied']);
+
+/** Trigger texts that name a weapon platform or participant, not the act. */
+const ASSET_ONLY = /^(?:drones?|uavs?|unmanned\s+aerial\s+vehicles?)$/i;
+const WEAPON_RE = /\b(?:weapons?|arms|explosives?|ammunition|munitions?|ieds?|bombs?|mines?|landmines?|grenades?|rockets?|missiles?|drones?|uavs?|devices?|caches?|rifles?|guns?|firearms|shells?|mortars?)\b/i;
+/** Group-activity words that are participants or announcements, not a change to a group. */
+const WEAK_GROUP_RE = /^(?:troops|convoys?|patrol(?:s|led|ling)?|arrived|arrival|announced|declared|launched|closed|training|trained|resum(?:ed|e))$/i;
+const PROTEST_WORD_RE = /\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing|ers)|march(?:es|ed|ers)?|rall(?:y|ies|ied)|crowds?)\b/i;
+const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|troops|soldiers|army|gendarmes?|paramilitar(?:y|ies))\b/i;
+const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
+
+/** Whether a sub-type has the support in an article sentence that the notes' domain takes for granted. */
+function supported(sub: SubEventType, free: readonly TriggerMatch[], text: string): boolean {
+  switch (sub) {
+    case 'Violent demonstration': case 'Mob violence':
+      return free.some((m) => RIOT_SUPPORT.has(m.entry.id));
+    case 'Disrupted weapons use':
+      return WEAPON_RE.test(text);
+    case 'Change to group/activity':
+      return free.some((m) => m.entry.id === 'group' && !WEAK_GROUP_RE.test(m.text));
+    default:
+      return true;
+  }
+}
 
 export interface AcledDecision {
   readonly type: EventType;
@@ -33,7 +56,7 @@ export interface SentenceAnalysis {
 
 /** Features of a text as the model sees them. */
 export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: number): Int32Array {
-  return hashFeatures(featureStrings(tokenize(text), triggerFeatures(matches)), dim);
+  return hashedFeatures(tokenize(text), triggerFeatures(matches), dim);
 }
 
 /**
@@ -61,22 +84,34 @@ function textAgent(text: string, m: TriggerMatch): Agent {
   return s ? 'state' : n ? 'nonstate' : null;
 }
 
+/** Event type of each class of a sub-type head (null: NONE), computed once per head. */
+const typeOfClass = new WeakMap<readonly string[], (EventType | null)[]>();
+function classTypes(cls: readonly string[]): (EventType | null)[] {
+  let t = typeOfClass.get(cls);
+  if (!t) {
+    t = cls.map((c) => (c === NONE ? null : eventTypeOf(c as SubEventType)));
+    typeOfClass.set(cls, t);
+  }
+  return t;
+}
+
 export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[], article = false,
   text?: string, agent?: (m: TriggerMatch) => Agent): AcledDecision | null {
   const subHead = model.heads.sub;
   if (!subHead) return null;
-  const ps = predict(subHead, x);
+  const ps = predict(subHead, x, true);
   const cls = subHead.classes;
+  const ctypes = classTypes(cls);
   let pNone = 0;
   const mass = new Map<string, number>();
   for (let i = 0; i < cls.length; i++) {
-    if (cls[i] === NONE) { pNone = ps[i]; continue; }
-    const t = eventTypeOf(cls[i] as SubEventType);
+    const t = ctypes[i];
+    if (t === null) { pNone = ps[i]; continue; }
     mass.set(t, (mass.get(t) ?? 0) + ps[i]);
   }
   const typeHead = model.heads.type;
   if (typeHead) {
-    const pt = predict(typeHead, x);
+    const pt = predict(typeHead, x, true);
     for (let i = 0; i < typeHead.classes.length; i++) {
       const c = typeHead.classes[i];
       if (c === NONE) { pNone = (pNone + pt[i]) / 2; continue; }
@@ -89,25 +124,59 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     const m = mass.get(t) ?? 0;
     if (m > best) { best = m; type = t; }
   }
-  const subs = SUB_EVENT_TYPES[type] as readonly string[];
-  let sub = subs[0] as SubEventType;
+  let sub = SUB_EVENT_TYPES[type][0] as SubEventType;
   let pSub = -1;
   for (let i = 0; i < cls.length; i++) {
-    if (subs.includes(cls[i]) && ps[i] > pSub) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+    if (ctypes[i] === type && ps[i] > pSub) { pSub = ps[i]; sub = cls[i] as SubEventType; }
   }
-  // In full articles (out of the notes' domain) Riots need a sign of violence among the triggers;
-  // otherwise the next most likely type is taken.
+  // In full articles (out of the notes' domain) some sub-types need support in the sentence
+  // (supported()); an unsupported sub-type gives way to the next most likely one of its type,
+  // a type without a supported sub-type to the next most likely type.
   const free = matches.filter((m) => !m.blockedBy);
-  if (article && type === 'Riots' && !free.some((m) => RIOT_SUPPORT.has(m.entry.id))) {
-    mass.delete('Riots');
-    best = -1;
-    for (const t of EVENT_TYPES) {
-      const m = mass.get(t) ?? -1;
-      if (m > best) { best = m; type = t; }
+  if (article && text !== undefined && !supported(sub, free, text)) {
+    for (;;) {
+      pSub = -1;
+      for (let i = 0; i < cls.length; i++) {
+        if (ctypes[i] === type && ps[i] > pSub && supported(cls[i] as SubEventType, free, text)) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+      }
+      if (pSub >= 0) break;
+      mass.delete(type);
+      best = -1;
+      for (const t of EVENT_TYPES) {
+        const m = mass.get(t);
+        if (m !== undefined && m > best) { best = m; type = t; }
+      }
+      if (best < 0) return null;
     }
-    const subs2 = SUB_EVENT_TYPES[type] as readonly string[];
-    pSub = -1;
-    for (let i = 0; i < cls.length; i++) if (subs2.includes(cls[i]) && ps[i] > pSub) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+  }
+  // In articles the trigger lexicon names the means: within Explosions/Remote violence and
+  // Protests, a sub-type that a free specific trigger names beats one that none names
+  // ("struck a roadside bomb" is an IED whatever the model's reading of the sentence).
+  if (article && (type === 'Explosions/Remote violence' || type === 'Protests')) {
+    const named = new Set(free.filter((m) => m.entry.hint && !m.entry.generic && !ASSET_ONLY.test(m.text)).map((m) => m.entry.hint!));
+    if (named.size && !named.has(sub)) {
+      let bp = -1;
+      for (let i = 0; i < cls.length; i++) {
+        if (ctypes[i] === type && named.has(cls[i] as SubEventType) && ps[i] > bp) { bp = ps[i]; sub = cls[i] as SubEventType; pSub = ps[i]; }
+      }
+    }
+  }
+  // Protests in articles: force by the police decides the sub-type (ACLED: dispersal with tear gas,
+  // water cannon, arrests is an intervention; killing or wounding protesters is excessive force).
+  if (article && text !== undefined && (type === 'Protests' || type === 'Violence against civilians' || type === 'Riots')
+    && PROTEST_WORD_RE.test(text)) {
+    const police = POLICE_RE.test(text);
+    const lethal = free.some((m) => m.entry.id === 'kill' && /^(?:kill|shot|shoot|gunned|died|dead|deaths?|wound|injur)/i.test(m.text))
+      || /\b(?:opened\s+fire|fired\s+(?:live\s+)?(?:rounds|bullets|ammunition)|live\s+(?:ammunition|rounds|bullets))\b/i.test(text);
+    const crowdViolence = CROWD_VIOLENCE_RE.test(text);
+    const intervention = free.some((m) => m.entry.id === 'excessive') || /\b(?:arrest(?:ed|s)?|detain(?:ed)?|dispers(?:ed|e)|broke\s+up|break\s+up)\b/i.test(text);
+    let psub: SubEventType | null = null;
+    if (police && lethal && /\b(?:on|at|into)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:protesters|demonstrators|marchers|crowds?|students|rally)\b/iu.test(text)) psub = 'Excessive force against protesters';
+    else if (type === 'Protests' && crowdViolence) psub = 'Violent demonstration';
+    else if (type === 'Protests' && police && intervention) psub = 'Protest with intervention';
+    if (psub && psub !== sub) {
+      return { type: eventTypeOf(psub), sub: psub, p: ps[cls.indexOf(psub)] ?? pSub, pType: Math.max(best, mass.get(eventTypeOf(psub)) ?? 0), pNone, by: 'events/rule-protest-force', how: 'stated' };
+    }
   }
   let by = 'events/model';
   let how: 'stated' | 'inferred' = 'inferred';
@@ -115,11 +184,17 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // non-state actor overtakes); a Battles reading without a territory phrase is a clash.
   // … and the phrase takes a place ("captured the town of X", "took control of Bunagana"), not people
   const terr = free.find((m) => m.entry.id === 'territory' && (text === undefined || TERR_OBJECT_RE.test(text.slice(m.end, m.end + 60))
-    || /^(?:fell|under|overr|taken|retaken)/i.test(m.text)));
-  if (article && terr && (type === 'Battles' || type === 'Strategic developments' && sub === 'Other')) {
+    || /^(?:fell|under|overr|taken|retaken|briefly\s+held|held)/i.test(m.text)));
+  // A place changing hands is Battles whatever the model's Strategic-developments reading (a
+  // "capture" is not a change to a group); by an actor neither side of which is known, a capture
+  // that is not a retaking is read as a non-state actor's (states' forces are named as such).
+  const sdTerr = type === 'Strategic developments' && sub !== 'Agreement' && sub !== 'Arrests';
+  if (article && terr && (type === 'Battles' || sdTerr)) {
     const who = agent?.(terr) ?? textAgent(text ?? '', terr);
-    const sub2: SubEventType | null = REGAIN_RE.test(terr.text) && who !== 'nonstate' ? 'Government regains territory'
-      : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory' : null;
+    const regain = REGAIN_RE.test(terr.text);
+    const sub2: SubEventType | null = regain && who !== 'nonstate' ? 'Government regains territory'
+      : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory'
+        : !regain && sdTerr ? 'Non-state actor overtakes territory' : null;
     if (sub2) return { type: 'Battles', sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
   } else if (article && !terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
     sub = 'Armed clash';
@@ -148,7 +223,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
 export function decidePlover(model: Model, x: Int32Array, allowed: readonly PloverEvent[] | null): { event: PloverEvent; p: number } | null {
   const h = model.heads.plover;
   if (!h) return null;
-  const p = predict(h, x);
+  const p = predict(h, x, true);
   if (!allowed || !allowed.length) {
     const i = argmax(p);
     return { event: h.classes[i] as PloverEvent, p: p[i] };
@@ -160,12 +235,29 @@ export function decidePlover(model: Model, x: Int32Array, allowed: readonly Plov
   return bi < 0 ? null : { event: h.classes[bi] as PloverEvent, p: p[bi] };
 }
 
-/** Analyses one sentence: triggers, modality, and the heads' decisions. */
+/**
+ * Analyses one sentence: triggers, modality, and the heads' decisions. The heads run lazily, on
+ * first access: most sentences of an article have no trigger, or no free ACLED trigger, and the
+ * stage never reads their decisions.
+ */
 export function analyzeSentence(model: Model, lex: Lexicons, text: string, article = false, agent?: (m: TriggerMatch) => Agent): SentenceAnalysis {
   const matches = matchSentence(lex, text);
-  const x = featuresOf(text, matches, model.dim);
-  const acled = decideAcled(model, x, matches, article, text, agent);
-  const cand = [...new Set(matches.filter((m) => !m.blockedBy && m.entry.kind === 'plover').map((m) => m.entry.plover))];
-  const plover = decidePlover(model, x, cand.length ? cand : null);
-  return { matches, acled, plover };
+  let x: Int32Array | null = null;
+  const feats = (): Int32Array => (x ??= featuresOf(text, matches, model.dim));
+  let acled: AcledDecision | null | undefined;
+  let plover: { event: PloverEvent; p: number } | null | undefined;
+  return {
+    matches,
+    get acled() {
+      if (acled === undefined) acled = matches.length ? decideAcled(model, feats(), matches, article, text, agent) : null;
+      return acled;
+    },
+    get plover() {
+      if (plover === undefined) {
+        const cand = [...new Set(matches.filter((m) => !m.blockedBy && m.entry.kind === 'plover').map((m) => m.entry.plover))];
+        plover = matches.length ? decidePlover(model, feats(), cand.length ? cand : null) : null;
+      }
+      return plover;
+    },
+  };
 }

@@ -48,6 +48,8 @@ interface Cand {
   concrete: boolean;
   /** Date signature: year-month values of the sentence's dates (to keep distinct events apart). */
   dates: string[];
+  /** Points of the settlements the sentence names (to keep events in different places apart). */
+  points: [number, number][];
   info: number;
 }
 
@@ -67,6 +69,18 @@ function isPast(value: string, published: string): boolean {
   if (!a || !b) return false;
   if (a.yearOnly) return Math.floor(a.m / 12) < Math.floor(b.m / 12);
   return b.m - a.m > 1;
+}
+
+/** Distance in km between two points (haversine). */
+function km(a: [number, number], b: [number, number]): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b[0] - a[0]) * r) / 2) ** 2 + Math.cos(a[0] * r) * Math.cos(b[0] * r) * Math.sin(((b[1] - a[1]) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+/** True when both sentences name settlements and none of one lies within 50 km of any of the other. */
+function farApart(a: readonly [number, number][], b: readonly [number, number][]): boolean {
+  if (!a.length || !b.length) return false;
+  return !a.some((p) => b.some((q) => km(p, q) <= 50));
 }
 
 function isHeadlineLike(s: string): boolean {
@@ -121,6 +135,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     }
     const times = (input.times ?? []).filter((t) => t.span.start >= span.start && t.span.end <= span.end && t.type === 'DATE');
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
+    const points: [number, number][] = [];
+    for (const p of places) {
+      const r = p.resolved;
+      if (r && r.featureClass === 'P' && r.lat !== null && r.lon !== null) points.push([r.lat, r.lon]);
+    }
     // The regex fallbacks stand in for the times/places layers only when those are empty.
     const hasDate = times.length > 0 || (!anyTimes && DATE_RE.test(s));
     const hasPlace = places.length > 0 || (!anyPlaces && PLACE_RE.test(s));
@@ -199,7 +218,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         sentence: index, evidence: span,
         trigger: { start: span.start + trig.start, end: span.start + trig.end },
         acled: dec, plover: pl, confidence: Math.max(0, Math.min(1, (1 - dec.pNone) * dec.pType)),
-        background, concrete, dates, info,
+        background, concrete, dates, info, points,
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -219,7 +238,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       sentence: index, evidence: span,
       trigger: { start: span.start + trig.start, end: span.start + trig.end },
       acled: null, plover: { event: pev, mode: trig.entry.plover === pev ? trig.entry.mode : null },
-      confidence: Math.max(0, Math.min(1, pconf * 0.8)), background, concrete, dates, info,
+      confidence: Math.max(0, Math.min(1, pconf * 0.8)), background, concrete, dates, info, points,
     };
   };
 
@@ -256,7 +275,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   for (const c of cands) {
     if (!c.acled) { kept.push(c); continue; }
     const same = kept.find((k) => k.acled && k.acled.sub === c.acled!.sub
-      && (k.dates.length === 0 || c.dates.length === 0 || k.dates.some((d) => c.dates.some((e) => e.startsWith(d) || d.startsWith(e)))));
+      && (k.dates.length === 0 || c.dates.length === 0 || k.dates.some((d) => c.dates.some((e) => e.startsWith(d) || d.startsWith(e))))
+      // a dated past event is not the news event an undated sentence reports
+      && !(k.background !== c.background && (k.background ? k.dates.length > 0 : c.dates.length > 0))
+      // two places of their own, far apart: two events (marches in two cities, strikes on two towns)
+      && !farApart(k.points, c.points));
     if (!same) { kept.push(c); continue; }
     const bg = same.background && c.background;
     const conf = Math.max(same.confidence, c.confidence);
@@ -266,6 +289,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     same.background = bg;
     same.confidence = conf;
     same.dates = same.dates.length ? same.dates : c.dates;
+    same.points = [...same.points, ...c.points];
   }
 
   const rank = (c: Cand): number => (c.acled ? 0 : 2) + (c.background ? 1 : 0);

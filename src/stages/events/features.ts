@@ -16,6 +16,7 @@ export interface Tok {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const DIGIT_OR_QUOTE = /[\d’]/;
 
 /** Word tokens of `text` (offsets relative to `text`). */
 export function tokenize(text: string): Tok[] {
@@ -23,7 +24,9 @@ export function tokenize(text: string): Tok[] {
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
-    out.push({ start: m.index, end: m.index + m[0].length, norm: m[0].toLowerCase().replace(/\d/g, '0').replace(/’/g, "'") });
+    let norm = m[0].toLowerCase();
+    if (DIGIT_OR_QUOTE.test(norm)) norm = norm.replace(/\d/g, '0').replace(/’/g, "'");
+    out.push({ start: m.index, end: m.index + m[0].length, norm });
   }
   return out;
 }
@@ -71,4 +74,52 @@ export function hashFeatures(feats: readonly string[], dim: number): Int32Array 
   const set = new Set<number>();
   for (const s of feats) set.add(fnv1a(s) % dim);
   return Int32Array.from(set);
+}
+
+/** FNV-1a continued over `s` from state `h` (fnv1a(a + b) === fnvMore(fnvMore(OFFSET, a), b)). */
+function fnvMore(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+const OFFSET = 0x811c9dc5;
+const H_W = fnvMore(OFFSET, 'w:'), H_S = fnvMore(OFFSET, 's:'), H_B = fnvMore(OFFSET, 'b:'), H_X = fnvMore(OFFSET, 'x:');
+const H_BIAS = fnvMore(OFFSET, '__bias__');
+let scratch = new Int32Array(256);
+let seen = new Uint32Array(0);
+let gen = 0;
+
+/**
+ * The same buckets as hashFeatures(featureStrings(toks, extra), dim), in the same first-seen
+ * order, without building the feature strings: FNV-1a is a running hash, so "w:" + word is the
+ * hash state after "w:" continued over the word. About 4x faster, no garbage per token.
+ */
+export function hashedFeatures(toks: readonly Tok[], extra: readonly string[], dim: number): Int32Array {
+  const need = 2 + toks.length * 3 + extra.length;
+  if (scratch.length < need) scratch = new Int32Array(need * 2);
+  if (seen.length !== dim) { seen = new Uint32Array(dim); gen = 0; }
+  if (++gen === 0xffffffff) { seen.fill(0); gen = 1; }
+  const out = scratch, mark = seen, g = gen;
+  let n = 0;
+  const add = (h: number): void => {
+    const b = (h >>> 0) % dim;
+    if (mark[b] === g) return;
+    mark[b] = g;
+    out[n++] = b;
+  };
+  add(H_BIAS);
+  let prev = '<s>';
+  for (const t of toks) {
+    const w = t.norm;
+    add(fnvMore(H_W, w));
+    const s = stem(w);
+    if (s !== w) add(fnvMore(H_S, s));
+    add(fnvMore(fnvMore(fnvMore(H_B, prev), '_'), w));
+    prev = w;
+  }
+  if (toks.length) add(fnvMore(fnvMore(H_B, prev), '_</s>'));
+  for (const e of extra) add(fnvMore(H_X, e));
+  return out.slice(0, n);
 }

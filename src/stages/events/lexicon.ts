@@ -57,9 +57,13 @@ function frag(p: string): string {
  * alternative made V8 crawl), the end check after it lets the engine backtrack into the next
  * alternative when a fragment ends inside a word.
  */
-function compile(groups: { id: string; patterns: readonly string[] }[], prefix: string): RegExp {
-  const alt = groups.map((g, i) => `(?<${prefix}${i}>${g.patterns.map(frag).join('|')})`).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu');
+function compile(groups: { id: string; patterns: readonly string[] }[]): RegExp {
+  // One plain capturing group per entry (entry i is group i + 1): named groups cost an object per match.
+  const alt = groups.map((g) => `(${g.patterns.map(frag).join('|')})`).join('|');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu');
+  const n = new RegExp(`${re.source}|`, 'u').exec('')!.length - 1;
+  if (n !== groups.length) throw new Error(`lexicon patterns must not capture (use (?:…)): ${n} groups for ${groups.length} entries`);
+  return re;
 }
 
 let cached: Lexicons | null = null;
@@ -73,15 +77,14 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
     rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
   }));
   const lex: Lexicons = {
-    triggers, cues: c.cues, triggerRe: compile(triggers, 't'), cueRe: compile(c.cues, 'c'),
+    triggers, cues: c.cues, triggerRe: compile(triggers), cueRe: compile(c.cues),
   };
   if (dir === LEXICON_DIR) cached = lex;
   return lex;
 }
 
-function groupIndex(m: RegExpExecArray, prefix: string, n: number): number {
-  const g = m.groups!;
-  for (let i = 0; i < n; i++) if (g[prefix + i] !== undefined) return i;
+function groupIndex(m: RegExpExecArray, n: number): number {
+  for (let i = 1; i <= n; i++) if (m[i] !== undefined) return i - 1;
   return -1;
 }
 
@@ -108,7 +111,7 @@ export function matchSentence(lex: Lexicons, s: string): TriggerMatch[] {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
-    const i = groupIndex(m, 't', lex.triggers.length);
+    const i = groupIndex(m, lex.triggers.length);
     if (i < 0) continue;
     // "March" the month: capitalised, next to a day number or a year.
     if (m[0] === 'March' && (/\d\s*$/.test(s.slice(Math.max(0, m.index - 4), m.index)) || /^\s*\d/.test(s.slice(m.index + 5, m.index + 9)))) continue;
@@ -119,7 +122,7 @@ export function matchSentence(lex: Lexicons, s: string): TriggerMatch[] {
   const cr = lex.cueRe;
   cr.lastIndex = 0;
   while ((m = cr.exec(s))) {
-    const i = groupIndex(m, 'c', lex.cues.length);
+    const i = groupIndex(m, lex.cues.length);
     if (i < 0) continue;
     const first = m[0].charAt(0);
     const initial = s.slice(0, m.index).trim() === '';

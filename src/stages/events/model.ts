@@ -65,10 +65,19 @@ export function loadModel(path: string = MODEL_PATH): Model | null {
   return m;
 }
 
-/** Class probabilities of one head for a hashed feature vector. */
-export function predict(head: Head, idx: Int32Array): Float64Array {
+/**
+ * Class probabilities of one head for a hashed feature vector. With `reuse`, the head's own
+ * scratch array is returned (valid until the next reuse call on the head): no allocation per sentence.
+ */
+const scratch = new WeakMap<Head, Float64Array>();
+export function predict(head: Head, idx: Int32Array, reuse = false): Float64Array {
   const C = head.classes.length;
-  const z = new Float64Array(C);
+  let z: Float64Array;
+  if (reuse) {
+    z = scratch.get(head) ?? new Float64Array(C);
+    scratch.set(head, z);
+    z.fill(0);
+  } else z = new Float64Array(C);
   const w = head.w;
   for (let k = 0; k < idx.length; k++) {
     const base = idx[k] * C;

@@ -38,11 +38,13 @@ const LOCATIVE = /\b(?:in|at|near|outside|inside|into|across|throughout|around|o
 const FROM = /\b(?:from|to|toward|towards|with|by|for|and)\s+(?:the\s+)?$/i;
 /** The text between a name and the next one when the next is its parent: ", ", " (", "upazila (". */
 const CHAIN_GAP = /^(?:['’]s)?(?:\s+(?:city|town|village|area|upazila|union|district|sub-?district|municipality|county|sub-?county|ward|division|province|governorate|region|state|sadar|commune|department|prefecture|tehsil|oblast|raion|rayon)\b)?(?:\s*,\s*|\s*\(\s*|\s*\)\s*\(\s*)$/i;
+/** "Ogossagou, outside the town of Bankass": the second name is the reference point for the first. */
+const DESCRIBED_GAP = /^\s*,\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3})?(?:just\s+|some\s+|about\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|outside|near|on\s+the\s+outskirts\s+of|not\s+far\s+from)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$/i;
 /** Words after a name that make it part of an actor or an attribute, not a location. */
 const ACTOR_AFTER = /^(?:-(?:led|backed|based|born|made|allied|linked|aligned|affiliated|funded|sponsored|supported|controlled|run)\b|['’]s\s+(?:(?:[a-z-]+\s+){0,2})?(?:forces|army|military|troops|government|president|prime|minister|ministry|police|navy|air\s+force|officials?|authorities|leader|ambassador|envoy|embassy|foreign|defen[cs]e|interior|security|intelligence|state|federal|regime|spokes(?:man|woman|person))\b|\s+(?:forces|troops|soldiers|army|military|government|officials|authorities|police|president|prime\s+minister|minister|ministry|embassy|ambassador|envoy|navy|regime|rebels|militants|refugees|nationals|citizens|delegation|side)\b)/i;
 const CODED = /\b(?:coded|geo-?coded|located)\s+(?:as|at|in)\s+(?:the\s+)?$/i;
 const CAPITAL_AFTER = /^\s+capital\b/i;
-const BARE_CAPITAL = /\b(?:in|at|near|outside|across|around|into|on\s+the\s+outskirts\s+of)\s+the\s+(?:(?:country|nation|state)['’]s\s+)?capital\b(?!\s*,?\s+\p{Lu})/giu;
+const BARE_CAPITAL = /\b(?:in|at|near|outside|across|around|into|on\s+the\s+outskirts\s+of)\s+the\s+(?:(?:country|nation|state)['’]s\s+)?capital\b(?!\s*,?\s+\p{Lu})/gu;
 
 function specificity(p: PlaceMention): number {
   const c = p.resolved;
@@ -116,10 +118,11 @@ export function pickEventLocation(
     const a = sorted[i - 1]!, b = sorted[i]!;
     if (a.adjectival || b.adjectival || !a.resolved) continue;
     const gap = text.slice(a.span.end, b.span.start);
-    if (gap.length > 40 || !CHAIN_GAP.test(gap)) continue;
+    if (gap.length > 40 || !(CHAIN_GAP.test(gap) || DESCRIBED_GAP.test(gap))) continue;
     const ac = a.resolved, bc = b.resolved;
     if (ac && bc && ac.featureCode.startsWith('PCL') && bc.featureCode.startsWith('PCL')) continue; // a list of countries
-    if (ac && bc && bc.featureClass === 'P' && ac.featureClass === 'P' && !/['’]s$/.test(gap.trim()) && !/\(/.test(gap)) continue; // a list of towns
+    if (ac && bc && bc.featureClass === 'P' && ac.featureClass === 'P' && !/['’]s$/.test(gap.trim()) && !/\(/.test(gap) &&
+        !DESCRIBED_GAP.test(gap)) continue; // a list of towns
     parent.add(b);
   }
   const dateline = datelineOf(sorted, text);

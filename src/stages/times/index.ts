@@ -69,6 +69,10 @@ export const timesStage = defineStage({
     const body = doc.layers.clean?.body ?? [];
     const segments = body.length ? body : [{ start: 0, end: doc.text.length }];
     const sentences = doc.layers.sentences ?? [];
+    // the page's own date in the body (a dateline "BAGHDAD, Feb 8, 2024 -") dates the report, not
+    // what it reports: marked so that choosing an event's date passes over it (pick-date.ts)
+    const pub = doc.layers.clean?.published?.span ?? null;
+    const isPub = (c: Candidate): boolean => !!pub && c.start < pub.end && pub.start < c.end;
     const times: TimeMention[] = findTimes(doc.text, publicationDate(doc, ctx), segments).map((c) => ({
       span: { start: c.start, end: c.end },
       text: doc.text.slice(c.start, c.end),
@@ -77,7 +81,7 @@ export const timesStage = defineStage({
       value: c.value,
       precision: c.precision,
       relative: c.relative,
-      by: c.by,
+      by: isPub(c) ? `${c.by}+dateline` : c.by,
     }));
     return { layers: { times } };
   },

@@ -14,6 +14,8 @@ export interface TimeLexicon {
   readonly seasons: ReadonlyMap<string, string>;
   readonly dayparts: ReadonlyMap<string, string>;
   readonly futureCues: readonly string[];
+  /** Cues that count only before the expression ("said it would meet Friday", not "On Friday … would"). */
+  readonly futureCuesBefore: readonly string[];
   readonly decades: ReadonlyMap<string, string>;
   /** Alternations (no groups), longest entries first, for building patterns. */
   readonly re: {
@@ -26,6 +28,7 @@ export interface TimeLexicon {
     readonly season: string;
     readonly daypart: string;
     readonly futureCue: string;
+    readonly futureCueBefore: string;
     readonly decade: string;
     readonly approx: string;
   };
@@ -56,7 +59,9 @@ export function timeLexicon(): TimeLexicon {
   const sets = tsv('sets.tsv', String);
   const seasons = tsv('seasons.tsv', String);
   const dayparts = tsv('dayparts.tsv', String);
-  const futureCues = loadList('time/future-cues.txt').map((s) => s.toLowerCase());
+  const cueLines = loadList('time/future-cues.txt').map((s) => s.toLowerCase().split('\t'));
+  const futureCues = cueLines.filter((c) => c[1]?.trim() !== 'before').map((c) => c[0]!.trim());
+  const futureCuesBefore = cueLines.filter((c) => c[1]?.trim() === 'before').map((c) => c[0]!.trim());
   const decades = tsv('decades.tsv', String);
   const approx = loadList('time/approx.txt').map((s) => s.toLowerCase());
   const isNum = (k: string): boolean => typeof numbers.get(k) === 'number' && !/\s/.test(k);
@@ -65,7 +70,7 @@ export function timeLexicon(): TimeLexicon {
   const monthAlt = [...months.keys()].sort((a, b) => b.length - a.length)
     .map((k) => (k.length <= 4 && k !== 'may' && k !== 'june' && k !== 'july' ? `${esc(k)}\\.?` : esc(k))).join('|');
   cached = Object.freeze({
-    months, weekdays, numbers, units, refs, sets, seasons, dayparts, futureCues, decades,
+    months, weekdays, numbers, units, refs, sets, seasons, dayparts, futureCues, futureCuesBefore, decades,
     re: Object.freeze({
       month: monthAlt,
       weekday: alt([...weekdays.keys()].filter((k) => k.length > 4)),
@@ -76,6 +81,7 @@ export function timeLexicon(): TimeLexicon {
       season: alt(seasons.keys()),
       daypart: alt(dayparts.keys()),
       futureCue: alt(futureCues),
+      futureCueBefore: alt([...futureCues, ...futureCuesBefore]),
       decade: alt(decades.keys()),
       approx: alt(approx),
     }),

@@ -7,17 +7,28 @@
  *    "as of", or following "born", "founded", "established", "formed", "elected" in its clause
  *    ("fighting since 2011" does not date the attack).
  * 3. In the event's own sentence, the most precise date wins (day, then week, month, season, year),
- *    then the nearest to the trigger (`offset`) — stated.
+ *    then the nearest to the trigger (`offset`) — stated. A date of the telling ("the monitor said
+ *    on Thursday that troops had set up a post on Tuesday") ranks below any day, week or month of
+ *    what is told.
  * 4. Else the nearest earlier sentence of the same paragraph that has one (news carries a date
  *    forward: "On Monday, … . The militants then …"), then the first day-precise date of the
- *    article's opening paragraph — inferred.
+ *    article's opening (the first four paragraphs: a headline, a kicker or a byline may come
+ *    before the lede) — inferred.
+ * 5. The page's own date printed in a dateline ("BAGHDAD, Feb 8, 2024 - A drone strike … on
+ *    Wednesday night") dates the report, not the event: it is used only when nothing else is.
+ *
+ * The date handed back is a calendar date the output can carry: a TIME's day ("Wednesday night"
+ * → 2024-02-07), a week's month (the month of its Thursday), a quarter's or season's year; the
+ * precision stays the mention's.
  */
 import type { Sentence, TimeMention } from '../../model/document.js';
+import { addDays, fmtMonth } from './calendar.js';
+import { parseAnchor } from './narrative.js';
 
 export interface EventDatePick {
   readonly time: TimeMention;
   readonly how: 'stated' | 'inferred';
-  /** Rule id: times/pick:same-sentence | times/pick:paragraph | times/pick:lede. */
+  /** Rule id: times/pick:same-sentence | times/pick:paragraph | times/pick:lede | times/pick:dateline. */
   readonly by: string;
 }
 
@@ -25,12 +36,38 @@ const RANK: Record<string, number> = { day: 0, week: 1, month: 2, season: 3, yea
 const BACKGROUND_BEFORE = /(?:\b(?:since|until|till|before|prior\s+to|as\s+of|by\s+the\s+end\s+of)\s+(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?$)|(?:\b(?:born|founded|established|formed|elected|created|built|launched|began|started)\b[^.;]{0,30}$)/i;
 
 export function usableDate(t: TimeMention): boolean {
-  return (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && /^\d{4}/.test(t.value);
+  return (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && /^\d{4}/.test(t.value) && calendarValue(t.value) !== null;
 }
 
 export function isBackground(text: string, t: TimeMention): boolean {
   return BACKGROUND_BEFORE.test(text.slice(Math.max(0, t.span.start - 50), t.span.start));
 }
+
+const isDateline = (t: TimeMention): boolean => t.by.endsWith('+dateline');
+
+/** A date of the telling ("the monitor said on Thursday", "told reporters Tuesday"), not of the told. */
+const SPEECH_BEFORE = /\b(?:said|says|told(?:\s+[\w'’-]+){0,4}|announced|reported|stated|confirmed|added|claimed|denied|warned|statement|news\s+conference)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
+export function isSpeechDate(text: string, t: TimeMention): boolean {
+  return SPEECH_BEFORE.test(text.slice(Math.max(0, t.span.start - 50), t.span.start));
+}
+
+/** The calendar date a TIMEX3 value names, as the output carries it (YYYY-MM-DD, YYYY-MM or YYYY). */
+export function calendarValue(value: string): string | null {
+  const a = parseAnchor(value);
+  if (!a) return null;
+  if (a.precision === 'day') return value.slice(0, 10);
+  if (a.precision === 'week' && a.w !== undefined) {
+    const jan4 = { y: a.y, m: 1, d: 4 };
+    const wd = new Date(Date.UTC(a.y, 0, 4)).getUTCDay() || 7;
+    const thursday = addDays(jan4, (a.w - 1) * 7 - (wd - 1) + 3);
+    return fmtMonth(thursday.y, thursday.m);
+  }
+  if (a.precision === 'month') return value;
+  return String(a.y).padStart(4, '0');
+}
+
+const asDate = (t: TimeMention): TimeMention =>
+  (calendarValue(t.value!) === t.value ? t : { ...t, value: calendarValue(t.value!) });
 
 export function pickEventDate(
   text: string,
@@ -38,31 +75,38 @@ export function pickEventDate(
   sentences: readonly Sentence[],
   at: { readonly sentence: number; readonly offset?: number },
 ): EventDatePick | null {
-  const ok = times.filter((t) => usableDate(t) && !isBackground(text, t));
+  const usable = times.filter((t) => usableDate(t) && !isBackground(text, t));
+  const ok = usable.filter((t) => !isDateline(t));
   const best = (cands: TimeMention[], offset?: number): TimeMention | null => {
     let b: TimeMention | null = null, bk = Infinity;
     for (const t of cands) {
       const dist = offset === undefined ? t.span.start : Math.abs(t.span.start - offset);
-      const k = (RANK[t.precision ?? 'year'] ?? 6) * 1e7 + dist;
+      // in a sentence, a date of the telling ranks with a season: any day, week or month of what is told wins
+      const k = ((RANK[t.precision ?? 'year'] ?? 6) + (isSpeechDate(text, t) ? 3 : 0)) * 1e7 + dist;
       if (k < bk) { b = t; bk = k; }
     }
     return b;
   };
   const same = best(ok.filter((t) => t.sentence === at.sentence), at.offset);
-  if (same) return { time: same, how: 'stated', by: 'times/pick:same-sentence' };
+  if (same) return { time: asDate(same), how: 'stated', by: 'times/pick:same-sentence' };
   const sent = sentences.find((s) => s.index === at.sentence);
   if (sent) {
     for (let i = at.sentence - 1; i >= 0; i--) {
       const s = sentences.find((x) => x.index === i);
       if (!s || s.paragraph !== sent.paragraph) break;
       const t = best(ok.filter((x) => x.sentence === i));
-      if (t) return { time: t, how: 'inferred', by: 'times/pick:paragraph' };
+      if (t) return { time: asDate(t), how: 'inferred', by: 'times/pick:paragraph' };
     }
   }
-  const firstPara = sentences.length ? sentences[0]!.paragraph : null;
-  const lede = ok.filter((t) => t.precision === 'day' && sentences.some((s) => s.index === t.sentence && s.paragraph === firstPara));
-  if (lede.length && (!sent || sent.paragraph !== firstPara || lede[0]!.sentence < at.sentence)) {
-    return { time: lede[0]!, how: 'inferred', by: 'times/pick:lede' };
+  // the opening: the first day-precise date of the first four paragraphs (headline, byline, lede…)
+  const paragraphOf = new Map(sentences.map((s) => [s.index, s.paragraph]));
+  const opening = [...new Set(sentences.map((s) => s.paragraph))].slice(0, 4);
+  const lede = ok.filter((t) => t.precision === 'day' && opening.includes(paragraphOf.get(t.sentence) ?? -1))
+    .sort((a, b) => a.span.start - b.span.start)[0];
+  if (lede) {
+    return { time: asDate(lede), how: 'inferred', by: 'times/pick:lede' };
   }
+  const dateline = usable.find(isDateline);
+  if (dateline) return { time: asDate(dateline), how: 'inferred', by: 'times/pick:dateline' };
   return null;
 }

@@ -8,7 +8,7 @@
 import { loadList } from '../../util/lexicon.js';
 import type { TimeContext } from './types.js';
 
-let res: { future: RegExp; pastBefore: RegExp } | null = null;
+let res: { future: RegExp; futureBefore: RegExp; pastBefore: RegExp } | null = null;
 
 function patterns(ctx: TimeContext): NonNullable<typeof res> {
   if (!res) {
@@ -16,6 +16,7 @@ function patterns(ctx: TimeContext): NonNullable<typeof res> {
     const pastWord = `(?:[a-z]+ed|${irregular})`;
     res = {
       future: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCue})(?![\\w'])`, 'gi'),
+      futureBefore: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCueBefore})(?![\\w'])`, 'gi'),
       pastBefore: new RegExp(`(?:(?<![\\w'-])${pastWord}|\\bsince)\\s+(?:(?:on|in|at|during|by)\\s+)?(?:(?:late|early|mid)-?\\s*)?$`),
     };
   }
@@ -61,5 +62,5 @@ export function tenseAt(ctx: TimeContext, start: number, end: number): -1 | 0 | 
   const p = patterns(ctx);
   const { before, after } = clause(ctx.text, start, end);
   if (p.pastBefore.test(before)) return -1;
-  return nearest(p.future, before, true) < Infinity || nearest(p.future, after, false) < Infinity ? 1 : 0;
+  return nearest(p.futureBefore, before, true) < Infinity || nearest(p.future, after, false) < Infinity ? 1 : 0;
 }

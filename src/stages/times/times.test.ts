@@ -209,3 +209,81 @@ test('pickEventDate: carries a date forward within the paragraph', () => {
   assert.equal(p?.how, 'inferred');
   assert.equal(p?.by, 'times/pick:paragraph');
 });
+
+test('pickEventDate: a dateline is the report\'s date; the event\'s weekday wins, a TIME gives its day', () => {
+  const text = 'BAGHDAD, Feb 8, 2024 - A drone strike on a car on Wednesday night killed a commander, officials said.';
+  const ts = [
+    { ...mention(text, 'Feb 8, 2024', 0, '2024-02-08', 'day'), by: 'times/chrono+dateline' },
+    mention(text, 'Wednesday night', 0, '2024-02-07TNI', 'day', 'TIME'),
+  ];
+  const sentences: Sentence[] = [{ index: 0, span: { start: 0, end: text.length }, tokens: [], paragraph: 0 }];
+  const p = pickEventDate(text, ts, sentences, { sentence: 0, offset: text.indexOf('drone strike') });
+  assert.equal(p?.time.value, '2024-02-07');
+  assert.equal(p?.time.text, 'Wednesday night');
+  const only = pickEventDate(text, [ts[0]!], sentences, { sentence: 0 });
+  assert.equal(only?.by, 'times/pick:dateline');
+});
+
+test('pickEventDate: the date of the telling ranks below the date of the told; the lede reaches past a headline', () => {
+  const text = 'The monitor said on Thursday that troops set up a post on Tuesday.';
+  const ts = [mention(text, 'Thursday', 0, '2020-02-27', 'day'), mention(text, 'Tuesday', 0, '2020-02-25', 'day')];
+  const one: Sentence[] = [{ index: 0, span: { start: 0, end: text.length }, tokens: [], paragraph: 0 }];
+  assert.equal(pickEventDate(text, ts, one, { sentence: 0, offset: text.indexOf('said') })?.time.value, '2020-02-25');
+  const art = 'Soldiers killed in raid\n\nBy a correspondent\n\nGunmen attacked a post on Sunday night, killing two.';
+  const ts2 = [mention(art, 'Sunday night', 2, '2023-12-03TNI', 'day', 'TIME')];
+  const sents: Sentence[] = [
+    { index: 0, span: { start: 0, end: 23 }, tokens: [], paragraph: 0 },
+    { index: 1, span: { start: 25, end: 43 }, tokens: [], paragraph: 1 },
+    { index: 2, span: { start: 45, end: art.length }, tokens: [], paragraph: 2 },
+  ];
+  const p = pickEventDate(art, ts2, sents, { sentence: 0 });
+  assert.deepEqual([p?.time.value, p?.by], ['2023-12-03', 'times/pick:lede']);
+});
+
+// ---------------------------------------------------------------- narrative anchors, ranges, holidays
+
+test('narrative: "the following year", "the next day", "that day" follow the last date named; else the DCT', () => {
+  const a = 'In 2011 he was elected. The following year he resigned.';
+  assert.equal(one(a, '2013-03-10', 'The following year').value, '2012');
+  const b = 'On Tuesday, rebels attacked. The next day they withdrew. That same day talks began. The day before, it rained.';
+  assert.equal(one(b, '2013-03-10', 'Tuesday').value, '2013-03-05');
+  assert.equal(one(b, '2013-03-10', 'The next day').value, '2013-03-06');
+  assert.equal(one(b, '2013-03-10', 'That same day').value, '2013-03-06');
+  assert.equal(one(b, '2013-03-10', 'The day before').value, '2013-03-05');
+  assert.equal(one('The previous month was quiet.', '2013-03-10', 'The previous month').value, '2013-02');
+  assert.equal(one('He came in June 2010 and left later that year.', '2013-03-10', 'later that year').value, '2010');
+});
+
+test('narrative: "a year earlier" keeps the compared period\'s precision; it does not move the narrative', () => {
+  const t = 'Sales in the third quarter rose to $5 million from $4 million a year earlier and $3 million a year earlier still.';
+  const got = times(t, '2013-11-02').filter(([s]) => /year earlier/.test(s)).map(([, v]) => v);
+  assert.deepEqual(got, ['2012-Q3', '2012-Q3']);
+  assert.equal(one('On 4 March 2012 prices rose 3% from a year earlier.', '2013-03-10', 'a year earlier').value, '2011-03-04');
+  assert.equal(one('The town fell a year ago.', '2013-03-10', 'a year ago').value, '2012');
+});
+
+test('"last February" in early March is a year back; ranges are two expressions; "the week of"; years in words', () => {
+  assert.equal(one('Two helicopters crashed last February.', '1998-03-01', 'last February').value, '1997-02');
+  assert.equal(one('It happened last April.', '1989-10-27', 'last April').value, '1989-04');
+  assert.deepEqual(times('The talks ran March 3-5 in Doha.', '2013-03-10'), [['March 3', '2013-03-03', 'DATE'], ['5', '2013-03-05', 'DATE']]);
+  assert.deepEqual(times('The war of 2010-2012 ended.', '2013-03-10'), [['2010', '2010', 'DATE'], ['2012', '2012', 'DATE']]);
+  assert.equal(one('a hearing the week of March 6, he said', '2000-02-24', 'the week of March 6').value, '2000-W10');
+  assert.equal(one('in mid-November, traders said', '1989-10-30', 'mid-November').value, '1989-11');
+  assert.equal(one('In nineteen ninety-one he was convicted.', '1998-01-15', 'nineteen ninety-one').value, '1991');
+  assert.deepEqual(times('More than two thousand troops arrived.', '1998-01-15'), []);
+});
+
+test('holidays with a computable date; "Now," opening a sentence is not the present', () => {
+  assert.equal(one('He was found on Thanksgiving Day off the coast.', '2000-04-03', 'Thanksgiving Day').value, '1999-11-25');
+  assert.equal(one('Shops closed on Christmas Day.', '2013-01-10', 'Christmas Day').value, '2012-12-25');
+  assert.equal(one('Pilgrims gathered on Good Friday 2013.', null, 'Good Friday 2013').value, '2013-03-29');
+  assert.deepEqual(times('Christmas tree sales fell.', '2013-01-10'), []);
+  assert.deepEqual(times('Now, he says, the war is over.', '2013-01-10'), []);
+  assert.deepEqual(times('Troops are now in the city.', '2013-01-10'), [['now', 'PRESENT_REF', 'DATE']]);
+});
+
+test('future cues: "would" counts only before the expression; abbreviations do not end the clause', () => {
+  assert.equal(one('On September 12, a spokesman said there would be no talks.', '2021-01-23', 'September 12').value, '2020-09-12');
+  assert.equal(one('He said he would travel on Thursday.', '2000-04-05', 'Thursday').value, '2000-04-06');
+  assert.equal(one("The father will leave (4 a.m. EDT Thursday), Castro said.", '2000-04-05', '4 a.m. EDT Thursday').value, '2000-04-06T04:00');
+});

@@ -76,5 +76,5 @@ export const holidayParser = regexParser(
     if (!day) return null;
     return mk(offset, m, 'DATE', fmtDay(day), 'day', relative, 'times/holiday', { day });
   },
-  (lower) => /christmas|new year|easter|friday|sunday|thanksgiving|memorial|election|valentine|women|nowruz|may day|halloween|armistice|veterans|boxing/.test(lower),
+  (lower) => /christmas|new year|easter|good friday|palm sunday|thanksgiving|memorial day|election day|valentine|women['\u2019]s day|nowruz|may day|halloween|armistice|veterans day|boxing day/.test(lower),
 );

@@ -2,7 +2,7 @@
  * Calendar units named relative to the DCT: "last week" (the ISO week before the DCT's), "this
  * month", "next year", "the past year" (the year before: TimeBank's reading), "the current
  * decade", "last weekend" (2020-W35-WE). "the following/previous/same year" are relative to a
- * narrated time, not the DCT: recognised, value left null.
+ * narrated time, not the DCT: ../narrative.ts reads them.
  */
 import { shift, type Unit } from '../anchor.js';
 import { addDays, fmtWeek, isoWeekday } from '../calendar.js';
@@ -10,9 +10,7 @@ import { regexParser } from '../engine.js';
 import { B, E, mk } from './util.js';
 
 const UNITS: Record<string, Unit> = { week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE' };
-const DIR: Record<string, number> = {
-  last: -1, past: -1, previous: -1, this: 0, current: 0, next: 1, coming: 1,
-};
+const DIR: Record<string, number> = { last: -1, past: -1, this: 0, current: 0, next: 1, coming: 1 };
 
 export const relativeUnitParser = regexParser(
   'relative-unit',
@@ -20,7 +18,6 @@ export const relativeUnitParser = regexParser(
   (ctx, m, offset) => {
     const w = m[2]!.toLowerCase();
     const unit = m[3]!.toLowerCase();
-    if (!(w in DIR)) return mk(offset, m, 'DATE', null, null, true, 'times/relative-unit:narrative');
     if (w === 'this' && m[1]) return null; // "the this week" is not English
     const n = DIR[w]!;
     if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/relative-unit');
