@@ -6,7 +6,7 @@ import { DEFAULT_DB, openStore } from '../store/index.js';
 import type { EventFilter, StoredEvent } from '../store/port.js';
 import type { SqlStore } from '../store/store.js';
 import { ACLED_COLUMNS, acledRow } from '../store/acled.js';
-import { CliUsage, parseCli, withUsage } from './ingest.js';
+import { CliUsage, parseCli, withUsage } from './args.js';
 
 export const EXPORT_HELP = `usage:
   sitrep export --format acled-csv|csv|geojson|jsonl [--db FILE|postgres://…] [--output FILE]

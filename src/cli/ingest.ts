@@ -8,44 +8,21 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Article } from '../model/document.js';
-import { ERRORS } from '../model/errors.js';
 import { readInputs } from '../io/index.js';
 import { extractBatch, type InputResult } from '../run/extract-batch.js';
 import { Progress } from '../util/progress.js';
+import { CliUsage, parseCli, publishedOption, readDates, withDates, withUsage } from './args.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import { articleKey } from '../store/canonical.js';
 import { pipelineVersion } from '../store/version.js';
 import type { RunCounts, Store } from '../store/port.js';
 
-export class CliUsage extends Error {}
+export { CliUsage, parseCli, withUsage } from './args.js';
 
-export function parseCli(args: string[], options: NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>):
-  { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    throw new CliUsage((e as Error).message);
-  }
-}
 
-/** Runs a command body, turning usage errors into a message and exit status 2. */
-export async function withUsage(cmd: string, help: string, fn: () => Promise<number>): Promise<number> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof CliUsage) {
-      process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n\n${help}`);
-      return 2;
-    }
-    throw e;
-  }
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const INGEST_HELP = `usage:
-  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD]
+  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--dates dates.json]
                 [--workers N] [--max-bytes N] [--queue]
   sitrep split <event-id> <mention-id>... [--db …] [--reason TEXT]
 
@@ -64,10 +41,11 @@ async function ingest(args: string[]): Promise<number> {
   const { values: v, positionals } = parseCli(args, {
     db: { type: 'string' }, published: { type: 'string' }, workers: { type: 'string' }, 'max-bytes': { type: 'string' },
     queue: { type: 'boolean' }, input: { type: 'string', short: 'i' }, help: { type: 'boolean', short: 'h' },
+    dates: { type: 'string' },
   });
   if (v.help) { process.stdout.write(INGEST_HELP); return 0; }
-  const published = v.published as string | undefined;
-  if (published !== undefined && !DATE.test(published)) throw new CliUsage(`--published must be YYYY-MM-DD, got "${published}"`);
+  const published = publishedOption(v.published) ?? undefined;
+  const dates = readDates(v.dates);
   const paths = [...positionals, ...(v.input ? [v.input as string] : [])];
   if (!paths.length) throw new CliUsage('name at least one input (a file, a folder, a batch .jsonl, or - for stdin)');
   const maxBytes = v['max-bytes'] ? Number(v['max-bytes']) : undefined;
@@ -95,7 +73,7 @@ async function ingest(args: string[]): Promise<number> {
   process.once('SIGINT', onSig);
   process.once('SIGTERM', onSig);
   try {
-    const inputs = readInputs(paths, { maxBytes, published: published ?? null });
+    const inputs = withDates(readInputs(paths, { maxBytes, published: published ?? null }), dates);
     if (v.queue) {
       let batch: Article[] = [];
       const flush = async () => { counts.queued += await store.enqueue(batch, runId, version); batch = []; };

@@ -2,11 +2,11 @@
  * The `sitrep` command line: thin — parse the arguments, call the core, format the output.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { ERRORS } from '../model/errors.js';
 import { readInputs } from '../io/index.js';
-import { extractBatch, type InputResult } from '../run/extract-batch.js';
+import { extractBatch } from '../run/extract-batch.js';
+import { CliUsage, parseCli, publishedOption, readDates, withDates } from './args.js';
 import type { Prediction } from '../output/predictions.js';
 import { Progress } from '../util/progress.js';
 import { ROOT } from '../util/lexicon.js';
@@ -19,7 +19,7 @@ usage:
                  [--output FILE]
                  [--workers N] [--summary] [--max-bytes N]
   sitrep extract --input batch.jsonl --output out.jsonl
-  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--workers N] [--queue]
+  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--dates dates.json] [--workers N] [--queue]
   sitrep export --format acled-csv|csv|geojson|jsonl [--from D] [--to D] [--bbox W,S,E,N] [--near LAT,LON,KM]
                 [--type T] [--sub-type S] [--actor A] [--country ISO3] [--source S] [--q WORDS] [--db …] [--output FILE]
   sitrep worker --db postgres://… [--batch N] [--lease SECONDS] [--exit-when-empty]
@@ -35,7 +35,6 @@ Output: the PREDICTIONS format (docs/schema.md), one record per article. Bad inp
 stderr with an error code and skipped; the rest of the batch goes on (exit status 1 if any failed).
 `;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -54,43 +53,33 @@ export async function main(argv: string[]): Promise<number> {
     if (cmd === 'watch') return await (await import('./watch.js')).watchCmd(rest);
     if (cmd === 'feeds') return await (await import('./feeds.js')).feedsCmd(rest);
   } catch (e) {
-    if (e instanceof UsageError) { process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n`); return 2; }
+    if (e instanceof CliUsage) { process.stderr.write(`sitrep ${cmd}: ${e.message}\n(${ERRORS.E013_BAD_OPTION.hint})\n`); return 2; }
     throw e;
   }
   process.stderr.write(`sitrep: unknown command "${cmd}"\n\n${HELP}`);
   return 2;
 }
 
-class UsageError extends Error {}
-
-function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
 
 async function extractCmd(args: string[]): Promise<number> {
-  const { values: v, positionals } = parse(args, {
+  const { values: v, positionals } = parseCli(args, {
     published: { type: 'string' }, format: { type: 'string' }, output: { type: 'string', short: 'o' },
     input: { type: 'string', short: 'i' }, workers: { type: 'string' }, summary: { type: 'boolean' },
     'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' }, dates: { type: 'string' },
   });
   if (v.help) { process.stdout.write(HELP); return 0; }
-  const published = v.published as string | undefined;
-  if (published !== undefined && !DATE.test(published)) throw new UsageError(`--published must be YYYY-MM-DD, got "${published}"`);
+  const published = publishedOption(v.published) ?? undefined;
   const paths = [...positionals, ...(v.input ? [v.input as string] : [])];
-  if (!paths.length) throw new UsageError('name at least one input (a file, a folder, a batch .jsonl, or - for stdin)');
+  if (!paths.length) throw new CliUsage('name at least one input (a file, a folder, a batch .jsonl, or - for stdin)');
   const output = v.output as string | undefined;
   const format = (v.format as string | undefined) ?? (output?.endsWith('.jsonl') ? 'jsonl' : output ? 'json' : process.stdout.isTTY ? 'table' : 'jsonl');
-  if (!['json', 'jsonl', 'table'].includes(format)) throw new UsageError(`--format must be json, jsonl or table, got "${format}"`);
+  if (!['json', 'jsonl', 'table'].includes(format)) throw new CliUsage(`--format must be json, jsonl or table, got "${format}"`);
   const maxBytes = v['max-bytes'] ? Number(v['max-bytes']) : undefined;
-  if (maxBytes !== undefined && !(maxBytes > 0)) throw new UsageError('--max-bytes takes a positive number');
+  if (maxBytes !== undefined && !(maxBytes > 0)) throw new CliUsage('--max-bytes takes a positive number');
   const workers = v.workers !== undefined ? Number(v.workers) : null;
-  if (workers !== null && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError('--workers takes a whole number (0 = this thread)');
+  if (workers !== null && !(Number.isInteger(workers) && workers >= 0)) throw new CliUsage('--workers takes a whole number (0 = this thread)');
 
-  const dates = v.dates ? readDates(v.dates as string) : null;
+  const dates = readDates(v.dates);
 
   const out = output ? createWriteStream(output) : process.stdout;
   const write = (s: string) => new Promise<void>((res) => (out.write(s) ? res() : out.once('drain', () => res())));
@@ -120,24 +109,4 @@ async function extractCmd(args: string[]): Promise<number> {
   if (v.summary) process.stderr.write(summary(kept) + '\n');
   process.stderr.write(bar.finish() + '\n');
   return bar.counts.errors ? 1 : 0;
-}
-
-/** --dates FILE: a JSON map of article id → publication date, for articles whose text states none. */
-function readDates(file: string): Map<string, string> {
-  let raw: unknown;
-  try { raw = JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`--dates ${file}: ${(e as Error).message}`); }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`--dates ${file}: expected a JSON object of id → YYYY-MM-DD`);
-  const m = new Map<string, string>();
-  for (const [id, d] of Object.entries(raw)) {
-    if (typeof d !== 'string' || !DATE.test(d)) throw new UsageError(`--dates ${file}: "${id}" has "${String(d)}", not YYYY-MM-DD`);
-    m.set(id, d);
-  }
-  return m;
-}
-
-async function* withDates(inputs: AsyncIterable<InputResult>, dates: Map<string, string> | null): AsyncGenerator<InputResult> {
-  for await (const r of inputs) {
-    if (dates && r.ok && !r.article.published && dates.has(r.article.id)) yield { ok: true, article: { ...r.article, published: dates.get(r.article.id)! } };
-    else yield r;
-  }
 }

@@ -10,7 +10,7 @@ import { toPrediction } from '../output/predictions.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import { pipelineVersion } from '../store/version.js';
 import { Progress } from '../util/progress.js';
-import { CliUsage, parseCli, withUsage } from './ingest.js';
+import { CliUsage, parseCli, withUsage } from './args.js';
 
 export const WORKER_HELP = `usage:
   sitrep worker --db postgres://… [--batch N] [--lease SECONDS] [--max-attempts N] [--exit-when-empty] [--name NAME]
