@@ -8,10 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extract } from '../src/pipeline/extract.js';
 import { toPrediction, type PredEvent, type Prediction } from '../src/output/predictions.js';
+import { existsSync } from 'node:fs';
 import { SHARED, describe, norm } from './helpers.js';
 
 const seeds = path.join(SHARED, 'seeds');
-const expected = JSON.parse(readFileSync(path.join(seeds, 'expected.json'), 'utf8'));
+// The seeds live in ../shared beside the checkout (always there in CI); without it these tests skip.
+const skip = existsSync(path.join(seeds, 'expected.json')) ? false : `no seeds at ${seeds} (set SITREP_SHARED_DIR)`;
+const expected = skip ? { articles: [] } : JSON.parse(readFileSync(path.join(seeds, 'expected.json'), 'utf8'));
 
 function run(file: string, published: string | null): { p: Prediction; text: string; removed: { start: number; end: number }[] } {
   const text = readFileSync(path.join(seeds, file), 'utf8');
@@ -56,7 +59,7 @@ function checkMust(a: any, p: Prediction) {
   }
 }
 
-test('seed 000: four events found; background order, threat and Islamic State are not events', () => {
+test('seed 000: four events found; background order, threat and Islamic State are not events', { skip }, () => {
   const a = expected.articles.find((x: any) => x.file.startsWith('000'));
   const { p, text } = run(a.file, a.published_for_test);
   assert.equal(p.published, '2020-09-03');
@@ -71,7 +74,7 @@ test('seed 000: four events found; background order, threat and Islamic State ar
   }
 });
 
-test('seed 004: the Deir ez-Zor strike, header date found and flagged, nothing from boilerplate', () => {
+test('seed 004: the Deir ez-Zor strike, header date found and flagged, nothing from boilerplate', { skip }, () => {
   const a = expected.articles.find((x: any) => x.file.startsWith('004'));
   const { p, text, removed } = run(a.file, null);
   assert.equal(p.published, a.published_in_text);
