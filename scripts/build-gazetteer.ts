@@ -214,13 +214,43 @@ function stripAdminTerm(key: string): string | null {
   return s && s !== key && s.length > 2 ? s : null;
 }
 
-interface Acc { lat: number; lon: number; n: number; pop: number }
+interface Acc { lat: number; lon: number; n: number; pop: number; lat0: number; lat1: number; lon0: number; lon1: number; elon0: number; elon1: number }
+/** Centre of the box around a division's settlements (longitudes taken east of 0 when that box is narrower: Alaska, Fiji). */
+function boxCentre(a: Acc): { lat: number; lon: number } {
+  const w = a.lon1 - a.lon0, we = a.elon1 - a.elon0;
+  let lon = we < w ? (a.elon0 + a.elon1) / 2 : (a.lon0 + a.lon1) / 2;
+  if (lon > 180) lon -= 360;
+  return { lat: (a.lat0 + a.lat1) / 2, lon };
+}
+/**
+ * A first-level division's point, meant to be near GeoNames' own (the polygon's centre): the mean of two
+ * estimates, the country-state-city centroid and the centre of the box around the division's settlements
+ * (which reaches its empty parts, as the mean of settlements does not). A centroid outside that box is taken
+ * for a wrong match and the box centre alone is used.
+ */
+function admin1Point(csc: { lat: number; lon: number } | undefined, acc: Acc | undefined): { lat: number; lon: number } | null {
+  if (!acc) return csc ?? null;
+  const box = boxCentre(acc);
+  if (!csc) return box;
+  const eastLon = csc.lon < 0 ? csc.lon + 360 : csc.lon;
+  const inLon = (csc.lon >= acc.lon0 - 0.5 && csc.lon <= acc.lon1 + 0.5) || (eastLon >= acc.elon0 - 0.5 && eastLon <= acc.elon1 + 0.5);
+  if (csc.lat < acc.lat0 - 0.5 || csc.lat > acc.lat1 + 0.5 || !inLon) return box;
+  let dLon = box.lon - csc.lon;
+  if (dLon > 180) dLon -= 360; else if (dLon < -180) dLon += 360;
+  let lon = csc.lon + dLon / 2;
+  if (lon > 180) lon -= 360; else if (lon < -180) lon += 360;
+  return { lat: (csc.lat + box.lat) / 2, lon };
+}
 const a1acc = new Map<string, Acc>(), a2acc = new Map<string, Acc>();
 for (const s of settlements) {
   for (const [m, k] of [[a1acc, `${s.cc}.${s.a1}`], [a2acc, `${s.cc}.${s.a1}.${s.a2}`]] as const) {
     if (m === a2acc && !s.a2) continue;
-    const a = m.get(k) ?? { lat: 0, lon: 0, n: 0, pop: 0 };
+    const a = m.get(k) ?? { lat: 0, lon: 0, n: 0, pop: 0, lat0: 90, lat1: -90, lon0: 180, lon1: -180, elon0: 360, elon1: 0 };
     a.lat += s.lat; a.lon += s.lon; a.n++; a.pop += s.pop;
+    const el = s.lon < 0 ? s.lon + 360 : s.lon;
+    a.lat0 = Math.min(a.lat0, s.lat); a.lat1 = Math.max(a.lat1, s.lat);
+    a.lon0 = Math.min(a.lon0, s.lon); a.lon1 = Math.max(a.lon1, s.lon);
+    a.elon0 = Math.min(a.elon0, el); a.elon1 = Math.max(a.elon1, el);
     m.set(k, a);
   }
 }
@@ -248,9 +278,8 @@ for (const line of readLines(join(DATA, 'admin1CodesASCII.txt'))) {
   const k = normKey(name), ka = normKey(ascii ?? name);
   const csc = stateCentroid.get(`${cc}|${k}`) ?? stateCentroid.get(`${cc}|${ka}`) ??
     stateCentroid.get(`${cc}|${stripAdminTerm(k) ?? '-'}`) ?? stateCentroid.get(`${cc}|${stripAdminTerm(ka) ?? '-'}`);
-  const lat = csc?.lat ?? (acc ? acc.lat / acc.n : null);
-  const lon = csc?.lon ?? (acc ? acc.lon / acc.n : null);
-  insPlace.run(gid, gid, name, lat, lon, cc, a1, null, 'A', 'ADM1', acc?.pop ?? 0);
+  const pt = admin1Point(csc, acc);
+  insPlace.run(gid, gid, name, pt?.lat ?? null, pt?.lon ?? null, cc, a1, null, 'A', 'ADM1', acc?.pop ?? 0);
   insAdmin1.run(code, name, gid);
   for (const kk of [k, ka]) a1Names.add(`${cc}|${stripAdminTerm(kk) ?? kk}`);
   addName(name, gid, 0, true);

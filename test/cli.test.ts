@@ -77,3 +77,23 @@ test('JSON output is one valid array following the schema shape', () => {
   for (const pl of p.places) assert.equal(GOOD.slice(pl.start, pl.end), pl.text, 'place spans index the text as given');
   for (const t of p.times) assert.equal(GOOD.slice(t.start, t.end), t.text, 'time spans index the text as given');
 });
+
+test('sitrep ingest --alerts: a rule fires once per qualifying event, and not again on a re-run', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sitrep-alerts-'));
+  try {
+    const sink = path.join(dir, 'alerts.jsonl');
+    writeFileSync(path.join(dir, 'rules.yaml'), `defaults:\n  deliver:\n    - jsonl: ${sink}\nrules:\n  - id: kandahar-violence\n    near: {place: Kandahar, km: 50}\n`);
+    writeFileSync(path.join(dir, 'good.txt'), GOOD);
+    const args = ['ingest', path.join(dir, 'good.txt'), '--published', '2023-06-06', '--db', path.join(dir, 's.db'), '--alerts', path.join(dir, 'rules.yaml')];
+    const first = sitrep(args);
+    assert.equal(first.status, 0, first.stderr);
+    const lines = readFileSync(sink, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    assert.ok(lines.length >= 1, `an alert for the Kandahar attack: ${first.stderr}`);
+    assert.ok(lines.every((a) => a.rule?.id === 'kandahar-violence'));
+    const again = sitrep(args);
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(readFileSync(sink, 'utf8').trim().split('\n').filter(Boolean).length, lines.length, 'no second alert for the same event');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

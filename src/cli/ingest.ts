@@ -11,6 +11,8 @@ import type { Article } from '../model/document.js';
 import { readInputs } from '../io/index.js';
 import { extractBatch, type InputResult } from '../run/extract-batch.js';
 import { Progress } from '../util/progress.js';
+import { AlertEngine } from '../alerts/engine.js';
+import { loadRules } from '../alerts/rules.js';
 import { CliUsage, parseCli, publishedOption, readDates, withDates, withUsage } from './args.js';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import { articleKey } from '../store/canonical.js';
@@ -22,7 +24,7 @@ export { CliUsage, parseCli, withUsage } from './args.js';
 
 
 export const INGEST_HELP = `usage:
-  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--dates dates.json]
+  sitrep ingest <file|folder|batch.jsonl|->... [--db FILE|postgres://…] [--published YYYY-MM-DD] [--dates dates.json] [--alerts rules.yaml]
                 [--workers N] [--max-bytes N] [--queue]
   sitrep split <event-id> <mention-id>... [--db …] [--reason TEXT]
 
@@ -41,7 +43,7 @@ async function ingest(args: string[]): Promise<number> {
   const { values: v, positionals } = parseCli(args, {
     db: { type: 'string' }, published: { type: 'string' }, workers: { type: 'string' }, 'max-bytes': { type: 'string' },
     queue: { type: 'boolean' }, input: { type: 'string', short: 'i' }, help: { type: 'boolean', short: 'h' },
-    dates: { type: 'string' },
+    dates: { type: 'string' }, alerts: { type: 'string' },
   });
   if (v.help) { process.stdout.write(INGEST_HELP); return 0; }
   const published = publishedOption(v.published) ?? undefined;
@@ -55,7 +57,10 @@ async function ingest(args: string[]): Promise<number> {
   const dbUrl = (v.db as string | undefined) ?? process.env.SITREP_DB ?? DEFAULT_DB;
   if (v.queue && !/^postgres(ql)?:/.test(dbUrl)) process.stderr.write('note: --queue on SQLite serves a single local worker; use PostgreSQL to scale out\n');
 
+  const rules = typeof v.alerts === 'string' ? await loadRules(v.alerts) : null;
   const store = await openStore(dbUrl);
+  const alerts = rules ? await AlertEngine.create(store, rules) : null;
+  let alerted = 0;
   const version = pipelineVersion();
   const runId = await store.startRun(`ingest ${args.join(' ')}`.slice(0, 500), version);
   const counts: RunCounts = { seen: 0, stored: 0, replaced: 0, unchanged: 0, failed: 0, queued: 0, mentions: 0 };
@@ -104,6 +109,7 @@ async function ingest(args: string[]): Promise<number> {
         if (!r.ok) { fail(r.input, r.code, r.message, r.hint); continue; }
         const o = await store.ingest(r.article, r.prediction, { pipelineVersion: version, runId });
         counts[o.status]++;
+        if (alerts && o.status !== 'unchanged') alerted += (await alerts.checkArticle(o.articleId)).length;
         counts.mentions += o.mentions;
         created += o.eventsCreated;
         merged += o.eventsMerged;
@@ -111,9 +117,10 @@ async function ingest(args: string[]): Promise<number> {
         if (interrupted) break;
       }
     }
+    await alerts?.flush();
     await store.finishRun(runId, counts, errors, interrupted ? 'interrupted' : 'done');
     process.stderr.write(bar.finish() + '\n');
-    process.stderr.write(await closing(store, counts, created, merged, !!v.queue) + '\n');
+    process.stderr.write(await closing(store, counts, created, merged, !!v.queue) + (alerts ? `; ${alerted} alerts` : '') + '\n');
   } finally {
     process.off('SIGINT', onSig);
     process.off('SIGTERM', onSig);
