@@ -42,7 +42,9 @@ function readJsonl(file: string): Record<string, unknown>[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-const isHeldOut = (id: string): boolean => fnv1a('split:' + id) % 100 < HOLDOUT_PCT;
+/** EV_SPLIT_SALT (development only) draws another 20% split, to average out the noise of one split. */
+const SPLIT = 'split' + (process.env.EV_SPLIT_SALT ?? '') + ':';
+const isHeldOut = (id: string): boolean => fnv1a(SPLIT + id) % 100 < HOLDOUT_PCT;
 
 const POLECAT: Record<string, string> = { FIGHT: 'ASSAULT', DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE' };
 const NON_ACLED_PLOVER = new Set(['CONCEDE', 'SUPPORT', 'COOPERATE', 'CONSULT', 'ACCUSE', 'REQUEST', 'AID', 'SANCTION', 'REJECT', 'THREATEN']);
@@ -233,6 +235,12 @@ function evaluate(mj: ModelJson, d: Data): Record<string, number> {
     out[`${name}_sub_acc`] = acc(sp);
     out[`${name}_sub_macroF1`] = macroF1(sp);
     if (process.env.EV_DEBUG) perLabel(name, sp);
+    if (process.env.EV_PERLABEL) {
+      for (const L of new Set(sp.map(([g]) => g))) {
+        const tp = sp.filter(([g, p]) => g === L && p === L).length, np = sp.filter(([, p]) => p === L).length, ng = sp.filter(([g]) => g === L).length;
+        out[`${name}:${L}`] = tp ? (2 * tp) / (np + ng) : 0;
+      }
+    }
   }
   const head = model.heads.plover;
   const test = d.gsr.filter((e) => isHeldOut(e.id));

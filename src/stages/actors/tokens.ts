@@ -20,23 +20,37 @@ export interface Tok {
 
 const RE = /(?:\p{Lu}\.)+(?![\p{L}])|\p{N}+(?:[.,]\p{N}+)*|['’]s(?![\p{L}])|[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:['’](?!s(?![\p{L}]))[\p{L}\p{M}]+)*|\S/gu;
 
-export function tokens(text: string, start = 0, end = text.length): Tok[] {
+const ABBR = /^(?:\p{Lu}\.)+$/u;
+const CAP = /^\p{Lu}/u;
+const NON_LETTERS = /[^\p{L}]/gu;
+const UPPER = /\p{Lu}/u;
+const PLAIN = /^[a-z]+$/;
+
+function tokenize(text: string, start: number, end: number): Tok[] {
   const out: Tok[] = [];
-  const slice = text.slice(0, end);
-  RE.lastIndex = start;
+  // the span alone: a token never runs past `end`, and lookaheads see the span's end as the text's
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let prevEnd = -1;
   while ((m = RE.exec(slice))) {
     const raw = m[0];
-    const s = m.index;
+    const s = m.index + start;
     const e = s + raw.length;
-    let n = raw.toLowerCase().replace(/’/g, "'");
-    if (/^(?:\p{Lu}\.)+$/u.test(raw) && raw.length > 2) n = n.replace(/\./g, '');
-    const letters = raw.replace(/[^\p{L}]/gu, '');
+    if (PLAIN.test(raw)) {
+      // the common case: a lower-case ASCII word
+      out.push({ s, e, n: raw, raw, cap: false, caps: false, glued: s === prevEnd });
+      prevEnd = e;
+      continue;
+    }
+    let n = raw.toLowerCase();
+    if (n.includes('’')) n = n.replace(/’/g, "'");
+    if (raw.length > 2 && ABBR.test(raw)) n = n.replace(/\./g, '');
+    const letters = raw.replace(NON_LETTERS, '');
     out.push({
       s, e, n, raw,
-      cap: /^\p{Lu}/u.test(raw),
-      caps: letters.length > 0 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
+      cap: CAP.test(raw),
+      caps: letters.length > 0 && letters === letters.toUpperCase() && UPPER.test(letters),
       glued: s === prevEnd,
     });
     prevEnd = e;
@@ -44,5 +58,41 @@ export function tokens(text: string, start = 0, end = text.length): Tok[] {
   return out;
 }
 
+// The stages tokenise the same sentences again and again (actors, arguments, attribution): the
+// tokens of the spans of the last text are kept. Callers must not modify the returned array.
+let cacheText: string | null = null;
+let cache = new Map<number, Tok[]>();
+
+export function tokens(text: string, start = 0, end = text.length): Tok[] {
+  if (text.length < 64) return tokenize(text, start, end);
+  if (text !== cacheText) { cacheText = text; cache = new Map(); }
+  const key = start * (text.length + 1) + end;
+  let t = cache.get(key);
+  if (!t) {
+    t = tokenize(text, start, end);
+    if (cache.size > 4096) cache.clear();
+    cache.set(key, t);
+  }
+  return t;
+}
+
 /** Norms of a lexicon phrase, tokenised like text. */
 export const phraseNorms = (p: string): string[] => tokens(p).map((t) => t.n);
+
+/** Index of the first token starting at or after `pos` (tokens are ordered and do not overlap). */
+export function firstAtOrAfter(toks: readonly Tok[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.s < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Index just past the last token ending at or before `pos`. */
+export function endAtOrBefore(toks: readonly Tok[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid]!.e <= pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** How many tokens lie wholly inside [from, to]. */
+export const countBetween = (toks: readonly Tok[], from: number, to: number): number =>
+  Math.max(0, endAtOrBefore(toks, to) - firstAtOrAfter(toks, from));

@@ -91,7 +91,7 @@ export function numberAt(toks: readonly Tok[], i: number): Num | null {
   return { value, start: t.s, end: toks[j - 1]!.e, next: j, vague };
 }
 
-interface Statement { kind: 'death' | 'injury'; value: number; span: Span; rule: string; definite: boolean }
+interface Statement { kind: 'death' | 'injury'; value: number; span: Span; rule: string; definite: boolean; numStart?: number }
 
 function cueAt(map: Map<string, string[][]>, toks: readonly Tok[], i: number): number {
   const list = map.get(toks[i]!.n);
@@ -105,13 +105,23 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   const L = lex();
   let i = end - 1;
   while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and')) i--;
-  // an apposition before the verb: "1 civilian, a tribal elder, was killed"
-  if (toks[i]?.n === ',') {
+  // an apposition before the verb: "1 civilian, a tribal elder, was killed", "Four persons, including
+  // two … members, were killed", "Three people - a council member, an imam and an old man - were killed"
+  for (let rep = 0; rep < 2 && (toks[i]?.n === ',' || toks[i]?.n === '-' || toks[i]?.n === '–' || toks[i]?.n === '—'); rep++) {
+    const mark = toks[i]!.n === ',' ? ',' : null;
     let k = i - 1;
-    while (k >= 0 && toks[k]!.n !== ',' && i - k < 8) k--;
-    if (k >= 0 && toks[k]!.n === ',') i = k - 1;
+    while (k >= 0 && (mark ? toks[k]!.n !== ',' : !['-', '–', '—'].includes(toks[k]!.n)) && i - k < 16) k--;
+    if (k >= 0 && (i - k < 8 || !mark || L.subset.has(toks[k + 1]?.n ?? '')) && (mark || k > 0 && /^\p{L}|^\d/u.test(toks[k - 1]!.n))) i = k - 1;
   }
   if (i < 0) return null;
+  // "he was shot dead": one person, already named
+  if ((toks[i]!.n === 'he' || toks[i]!.n === 'she') && (i + 1 < end)) return { value: 1, start: toks[i]!.s, definite: true, rule: 'arguments/toll-singular' };
+  // a participle postmodifier: "Five policemen escorting a passenger bus have been killed"
+  for (let k = i; k >= Math.max(1, i - 6); k--) {
+    const w = toks[k]!.n;
+    if (!/^\p{L}/u.test(w) || L.aux.has(w) || w === 'and') break;
+    if (/..ing$/.test(w) && !cueAt(L.death, toks, k) && !cueAt(L.injury, toks, k) && (L.victims.has(toks[k - 1]!.n) || (toks[k - 1]!.n === 'who' && toks[k - 2] && L.victims.has(toks[k - 2]!.n)))) { i = toks[k - 1]!.n === 'who' ? k - 2 : k - 1; break; }
+  }
   const coordinated = toks.slice(i + 1, end).some((x) => x.n === 'and');
   const auxWasBefore = toks.slice(i + 1, end).some((x) => x.n === 'was');
   // walk back over the noun phrase to the number
@@ -122,6 +132,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   let rule = '';
   let guard = 0;
   let sawNoun = false;
+  let coord = false;
   // "Ali Hassan, 44, was shot dead": a named person
   {
     let k = i;
@@ -140,7 +151,12 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
     if (L.victims.has(t.n) || /^\p{L}/u.test(t.n) && (t.cap || !L.aux.has(t.n)) && !L.singularDet.has(t.n) && !numberAt(toks, i)) {
       // a word of the victim phrase
       if (L.victims.has(t.n)) sawNoun = true;
-      if (['in', 'at', 'on', 'from', 'after', 'when', 'while', 'by', 'with', 'as', 'that', 'who', 'which', 'near', 'during', 'of', 'to', 'for'].includes(t.n) && t.n !== 'of') break;
+      else if (cueAt(L.death, toks, i) || cueAt(L.injury, toks, i)) break;
+      if (['in', 'at', 'on', 'from', 'after', 'when', 'while', 'by', 'with', 'as', 'that', 'who', 'which', 'near', 'during', 'of', 'to', 'for'].includes(t.n) && t.n !== 'of') {
+        // "A man in Kaptet was shot dead": a place after the victim
+        if ((t.n === 'in' || t.n === 'from') && !found && !sawNoun && i > 0 && L.victims.has(toks[i - 1]!.n)) { i--; continue; }
+        break;
+      }
       if (t.n === 'of' && !found) { i--; continue; }
       i--;
       continue;
@@ -168,6 +184,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       // "two soldiers and three militants", "3 policemen, 1 soldier, and 1 civilian"
       if (toks[i]?.n === 'and' || toks[i]?.n === ',') {
         while (toks[i]?.n === 'and' || toks[i]?.n === ',') i--;
+        coord = true;
         continue;
       }
       break;
@@ -176,11 +193,27 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       total = 1; start = t.s; found = true; rule = 'arguments/toll-singular'; definite = t.n === 'the';
       break;
     }
+    // "nine people of the Foulse community"
+    if (t.n === 'the' && toks[i - 1]?.n === 'of' && !found) { i -= 2; continue; }
+    if (L.singularDet.has(t.n) && coord && found && t.n !== 'the' && t.n !== 'their' && i < end - 1) {
+      // "a woman and two children", "a councillor and his son"
+      total += 1; start = t.s; rule = 'arguments/toll-number'; i--;
+      if ((toks[i]?.n === 'and' || toks[i]?.n === ',' && toks[i + 1]?.n !== 'and') && toks[i - 1] && /^\p{L}/u.test(toks[i - 1]!.n)) { while (toks[i]?.n === 'and' || toks[i]?.n === ',') i--; continue; }
+      break;
+    }
     if (L.singularDet.has(t.n) && sawNoun && !found) {
       // "a local man", "his mother", "the militant": one person
       const nounTok = toks.slice(i + 1, end).find((x) => L.victims.has(x.n));
       if (nounTok && !/s$/.test(nounTok.n) || (nounTok && ['police', 'staff', 'personnel'].includes(nounTok.n) === false && ['man', 'woman', 'child', 'person', 'policeman', 'boss'].includes(nounTok.n))) {
-        total = 1; start = t.s; found = true; rule = 'arguments/toll-singular'; definite = t.n === 'the';
+        // "2 militants including a commander": a subset; "a councillor and his son": coordinated
+        if (toks[i - 1] && L.subset.has(toks[i - 1]!.n)) { i -= 2; while (toks[i]?.n === ',') i--; sawNoun = false; continue; }
+        total += 1; start = t.s; found = true; rule = total > 1 ? 'arguments/toll-number' : 'arguments/toll-singular'; definite = t.n === 'the' && total === 1;
+        i--;
+        if (toks[i]?.n === 'and' && toks[i - 1] && /^\p{L}/u.test(toks[i - 1]!.n)) {
+          while (toks[i]?.n === 'and' || toks[i]?.n === ',') i--;
+          sawNoun = false; coord = true;
+          continue;
+        }
       }
       break;
     }
@@ -222,13 +255,31 @@ function countAfter(toks: readonly Tok[], from: number): { value: number; end: n
     if (n) {
       total += n.value; end = n.end; rule = n.vague ? 'arguments/toll-vague' : 'arguments/toll-number';
       i = n.next;
+    } else if (toks[i] && ['his', 'her', 'their', 'the', 'its'].includes(toks[i]!.n) && numberAt(toks, i + 1)) {
+      // "killing his two children"
+      const m = numberAt(toks, i + 1)!;
+      total += m.value; end = m.end; rule = m.vague ? 'arguments/toll-vague' : 'arguments/toll-number';
+      i = m.next;
     } else if (toks[i] && L.singularDet.has(toks[i]!.n) && toks[i]!.n !== 'their') {
       // "killing a civilian", "killed his mother", "killed a Taliban suicide bomber", "killed the director of …"
       let k = i + 1;
+      // "a 23 year-old student", "a 7-year-old boy"
+      if (/^\d+$/.test(toks[k]?.n ?? '') && (toks[k + 1]?.n === '-' || /^(?:year|yr)/.test(toks[k + 1]?.n ?? ''))) {
+        k++;
+        while (toks[k] && (toks[k]!.n === '-' || /^(?:years?|yrs?|old|year-old|yr-old)$/.test(toks[k]!.n))) k++;
+      }
       while (toks[k] && !L.victims.has(toks[k]!.n) && /^\p{L}/u.test(toks[k]!.raw) && !['of', 'in', 'at', 'on', 'and', 'near', 'from', 'with', 'by', 'who', 'when', 'after'].includes(toks[k]!.n) && k - i < 5) k++;
       const w = L.victims.has(toks[k]?.n ?? '') ? toks[k] : toks[k - 1];
       if (w && (w === toks[k] || k > i + 1) && !/s$/.test(w.n) && !['number', 'dozen', 'score', 'few', 'lot'].includes(w.n)) { total += 1; end = w.e; rule = 'arguments/toll-singular'; i = (w === toks[k] ? k + 1 : k); }
       else break;
+    } else if (guard === 0 && toks[i] && /^\p{L}/u.test(toks[i]!.n)) {
+      // a bare victim noun: "Mob kills man", "raiders kill Kenyan Catholic worker"
+      let k = i;
+      while (toks[k] && toks[k]!.cap && !L.victims.has(toks[k]!.n) && k - i < 3) k++;
+      const w = toks[k];
+      if (w && L.victims.has(w.n) && !/s$/.test(w.n) && !['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'youth'].includes(w.n) && !/^\p{L}/u.test(toks[k + 1]?.n === 's' ? 's' : '-')) {
+        total += 1; end = w.e; rule = 'arguments/toll-singular'; i = k + 1;
+      } else break;
     } else break;
     // skip the victim noun phrase
     while (toks[i] && /^\p{L}/u.test(toks[i]!.n) && !['and', 'in', 'at', 'on', 'including', 'among', 'when', 'while', 'after', 'during', 'near', 'as', 'from', 'with', 'by'].includes(toks[i]!.n) && !numberAt(toks, i)) i++;
@@ -298,11 +349,17 @@ function statements(all: readonly Tok[]): Statement[] {
     const cue = toks[i]!;
     const prev = toks[i - 1]?.n ?? '', prev2 = toks[i - 2]?.n ?? '';
     // not a report: "threatened to kill", "no one was killed", "the killing of" (a past event named)
-    if (L.notToll.has(prev) || L.notToll.has(prev2) && ['be', 'been', 'have'].includes(prev)) { i += len - 1; continue; }
+    // "claimed to have killed a fighter" reports a death
+    const claimedTo = prev2 === 'to' && prev === 'have' && /^(?:claimed|claims|claim|reported|said|believed)$/.test(toks[i - 3]?.n ?? '');
+    if (!claimedTo && (L.notToll.has(prev) || L.notToll.has(prev2) && ['be', 'been', 'have'].includes(prev))) { i += len - 1; continue; }
     if ((cue.n === 'killing' || cue.n === 'death' || cue.n === 'deaths') && toks[i + 1]?.n === 'of') {
       // "the death of four": a count; "the killing of a student" names an earlier death
       const n = numberAt(toks, i + 2);
       if (n && !n.vague) out.push({ kind, value: n.value, span: { start: n.start, end: n.end }, rule: 'arguments/toll-number', definite: false });
+      // "resulting in the death of a local man": a consequence, not an earlier death named
+      else if (cue.n === 'death' && (toks[i + 2]?.n === 'a' || toks[i + 2]?.n === 'an') && /^(?:in|to|caused|causing)$/.test(toks[i - 1]?.n === 'the' ? toks[i - 2]?.n ?? '' : prev)) {
+        out.push({ kind, value: 1, span: { start: cue.s, end: toks[i + 2]!.e }, rule: 'arguments/toll-singular', definite: false });
+      }
       i += len - 1;
       continue;
     }
@@ -310,7 +367,7 @@ function statements(all: readonly Tok[]): Statement[] {
     if ((cue.n === 'body' || cue.n === 'bodies') && toks[i + 1]?.n === 'of') {
       const n = numberAt(toks, i + 2);
       const one = cue.n === 'body' && ['a', 'an', 'one'].includes(toks[i + 2]?.n ?? '');
-      if (n || one) out.push({ kind, value: one ? 1 : n!.value, span: { start: cue.s, end: cue.e }, rule: one ? 'arguments/toll-singular' : 'arguments/toll-number', definite: false });
+      if (n || one) out.push({ kind, value: one ? 1 : n!.value, span: { start: cue.s, end: cue.e }, rule: one ? 'arguments/toll-singular' : 'arguments/toll-number', definite: false, numStart: n?.start ?? toks[i + 2]!.s });
       i += len - 1;
       continue;
     }
@@ -325,7 +382,7 @@ function statements(all: readonly Tok[]): Statement[] {
       if (n) { out.push({ kind, value: n.value, span: { start: n.start, end: n.end }, rule: 'arguments/death-toll', definite: false }); i = n.next - 1; }
       continue;
     }
-    const active = ['assassinated', 'assassinate', 'assassinates', 'lynch', 'lynches', 'shoot dead', 'shoots dead', 'speared', 'hacked', 'butchered', 'slaughtered', 'strangled', 'shot and killed', 'killed', 'killing', 'kill', 'kills', 'wounding', 'injuring', 'wounded', 'injured', 'injures', 'wounds', 'hurt', 'executed', 'murdered', 'beheaded', 'lynched', 'massacred', 'slain', 'shot dead', 'gunned down'];
+    const active = ['assassinated', 'assassinate', 'assassinates', 'lynch', 'lynches', 'shoot dead', 'shoots dead', 'speared', 'hacked', 'butchered', 'slaughtered', 'strangled', 'shot and killed', 'killed', 'killing', 'kill', 'kills', 'wounding', 'injuring', 'wounded', 'injured', 'injures', 'wounds', 'hurt', 'executed', 'murdered', 'beheaded', 'lynched', 'massacred', 'slain', 'shot dead', 'gunned down', 'to death'];
     const after = active.includes(toks.slice(i, i + len).map((t) => t.n).join(' ')) && !['was', 'were', 'been', 'being', 'is', 'are'].includes(prev)
       ? countAfter(toks, i + len) : null;
     if (after) {
@@ -334,6 +391,7 @@ function statements(all: readonly Tok[]): Statement[] {
       continue;
     }
     const before = countBefore(toks, i);
+    if (before && out.some((o) => o.kind === kind && o.numStart === before.start)) { i += len - 1; continue; }
     if (before) out.push({ kind, value: before.value, span: { start: before.start, end: toks[i + len - 1]!.e }, rule: before.rule, definite: before.definite });
     i += len - 1;
   }
@@ -354,6 +412,12 @@ export function casualties(text: string, ranges: readonly Span[]): Casualties {
     const toks = tokens(text, r.start, r.end);
     coded ??= codedFigure(toks);
     const st = statements(toks);
+    if (k > 0 && all.length && !all.some((s) => s.kind === 'death') && st.some((s) => s.kind === 'death')) {
+      // the first figure of deaths may come in a later sentence ("… 38 injured. One person later died")
+      if (toks.some((t) => OTHER_EVENT.has(t.n))) return;
+      all.push(...st.filter((s) => s.kind === 'death'));
+      return;
+    }
     if (k > 0 && all.length) {
       // a later sentence about another incident, or another source's figure, is not added
       if (toks.some((t) => OTHER_EVENT.has(t.n))) return;

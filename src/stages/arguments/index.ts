@@ -13,7 +13,7 @@ import type { ActorKind } from '../../model/taxonomy.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { pickEventDate } from '../times/pick-date.js';
 import { pickEventLocation } from '../places/location.js';
-import { tokens } from '../actors/tokens.js';
+import { endAtOrBefore, firstAtOrAfter, tokens, type Tok } from '../actors/tokens.js';
 import { casualties } from './casualties.js';
 
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians']);
@@ -24,12 +24,19 @@ const VICTIM_VERB = /^(?:killed|wounded|injured|hurt|abducted|kidnapped|attacked
 const CLAIM_RE = /\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|strike|killing|assault|raid))|\b(?:responsibility|the\s+attack)\s+was\s+claimed\s+by\b/i;
 const SPEECH = /^(?:said|says|say|told|reported|reports|according|added|claimed|stated|announced|confirmed|asserted|alleged)$/;
 
+/** The norm of the last token ending at or before `pos` ("" when none). */
+const wordBefore = (toks: readonly Tok[], pos: number): string => toks[endAtOrBefore(toks, pos) - 1]?.n ?? '';
+
 interface Ctx {
   doc: Document;
   sentences: readonly Sentence[];
   actors: readonly ActorMention[];
   places: readonly PlaceMention[];
   events: readonly EventMention[];
+  /** The article's main event: the lowest id. */
+  mainId: number;
+  /** Actors by "start:end" span. */
+  bySpan: Map<string, ActorMention>;
 }
 
 const refOf = (a: ActorMention, how: 'stated' | 'inferred', by: string, over: Partial<ActorRef> = {}): ActorRef => ({
@@ -41,8 +48,11 @@ function speakers(text: string, sent: Sentence, actors: readonly ActorMention[])
   const out = new Set<ActorMention>();
   const toks = tokens(text, sent.span.start, sent.span.end);
   for (const a of actors) {
-    const after = toks.filter((t) => t.s >= a.span.end).slice(0, 3).map((t) => t.n);
-    const before = toks.filter((t) => t.e <= a.span.start).slice(-2).map((t) => t.n);
+    // tokens are ordered and do not overlap: "after" = from the first starting at the actor's end
+    const ai = firstAtOrAfter(toks, a.span.end);
+    const after = toks.slice(ai, ai + 3).map((t) => t.n);
+    const bi = endAtOrBefore(toks, a.span.start);
+    const before = toks.slice(Math.max(0, bi - 2), bi).map((t) => t.n);
     const inverted = before.length && SPEECH.test(before[before.length - 1]!) && (after.length === 0 || after[0] === '.' || after[0] === ',');
     if (SPEECH.test(after[0] ?? '') || SPEECH.test(after[1] ?? '') && after[0] !== ',' || (before[0] === 'according' && before[1] === 'to') || inverted) out.add(a);
   }
@@ -56,13 +66,13 @@ function eventRanges(ev: EventMention, c: Ctx): Span[] {
   const ranges: Span[] = inside.length ? inside : [ev.evidence];
   const own = c.sentences.find((s) => s.index === ev.sentence);
   if (!own) return ranges;
+  const main = ev.id === c.mainId;
   for (let i = ev.sentence + 1; i < c.sentences.length; i++) {
     const s = c.sentences[i]!;
     if (s.paragraph !== own.paragraph) break;
     if (s.span.start < ev.evidence.end) continue;
     const other = c.events.find((e) => e.sentence === s.index && e.id !== ev.id);
     // the main event reads on through its paragraph (later figures add only with "also"); others stop at another event
-    const main = ev.id === Math.min(...c.events.map((e) => e.id));
     if (!main && other && (other.eventType.value !== ev.eventType.value || other.background !== ev.background)) break;
     ranges.push(s.span);
   }
@@ -91,7 +101,7 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
   const after = cands.filter((a) => a.span.start >= ev.trigger.end && a.span.end <= clauseEnd);
   // "killed by X", "airstrikes by X", "were attacked on Monday by X": a "by" close to the trigger
   const byAgent = after.find((a) => {
-    const between = toks.filter((t) => t.s >= ev.trigger.end && t.e <= a.span.start);
+    const between = toks.slice(firstAtOrAfter(toks, ev.trigger.end), endAtOrBefore(toks, a.span.start));
     return between.length >= 1 && between[between.length - 1]!.n === 'by' && between.length <= 4 &&
       !between.some((t) => t.n === ',' || /(?:ed|en)$/.test(t.n) && t.n !== 'by');
   });
@@ -108,14 +118,14 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     const agent = after.find((a) => ARMED.has(a.kind) && a.kind !== 'government');
     if (agent) a1 = refOf(agent, 'inferred', 'arguments/passive-clause-agent');
   } else {
-    const subjOk = (a: ActorMention): boolean => !/^(?:of|with|against|on|at|near|by)$/.test(toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n ?? '');
+    const subjOk = (a: ActorMention): boolean => !/^(?:of|with|against|on|at|near|by)$/.test(wordBefore(toks, a.span.start));
     // "X attacked Y, killing Z": a participle trigger takes the clause's first actor, else the nearest
     const participle = /ing$/.test(text.slice(ev.trigger.start, ev.trigger.end)) && text.slice(clauseStart, ev.trigger.start).includes(',');
     let subj = participle ? before.find(subjOk) : before.slice().reverse().find(subjOk);
     // "Four police officers were killed … when their vehicle struck an IED": the subject of a
     // passive clause before the trigger is the victim
     if (subj) {
-      const next = toks.filter((t) => t.s >= subj!.span.end && t.e <= ev.trigger.start).slice(0, 8).map((t) => t.n);
+      const next = toks.slice(firstAtOrAfter(toks, subj.span.end), endAtOrBefore(toks, ev.trigger.start)).slice(0, 8).map((t) => t.n);
       const aux = next.findIndex((w) => PASSIVE_AUX.has(w));
       if (aux >= 0 && (aux <= 1 || aux <= 6 && !next.slice(0, aux).some((w) => w === ',' || /(?:ed|s)$/.test(w) && w !== "'s")) && VICTIM_VERB.test(next[aux + 1] ?? '') && VIOLENT.has(type ?? '')) {
         a2 = refOf(subj, 'stated', 'arguments/passive-victim');
@@ -140,7 +150,7 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
   void trigEnd;
   // no doer found: a "by X" agent anywhere in the sentence, else the first armed actor that is not the target
   if (!a1 && type && type !== 'Protests' && type !== 'Riots') {
-    const agent = cands.find((a) => a !== byAgent && toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n === 'by' && a.span.start !== a2?.span.start);
+    const agent = cands.find((a) => a !== byAgent && wordBefore(toks, a.span.start) === 'by' && a.span.start !== a2?.span.start);
     const armed = cands.find((a) => ARMED.has(a.kind) && a.kind !== 'government' && a.span.start !== a2?.span.start);
     if (agent) a1 = refOf(agent, 'inferred', 'arguments/sentence-by-agent');
     else if (armed && VIOLENT.has(type)) a1 = refOf(armed, 'inferred', 'arguments/sentence-armed-actor');
@@ -154,7 +164,7 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     if (a1 && !['military', 'police', 'government', 'igo'].includes(a1.kind)) a1 = { ...a1, kind, by: `${a1.by}+arguments/acled-${kind}` };
     else if (!a1) a1 = { text: trigText, span: ev.trigger, kind, country: null, name: null, how: 'inferred', by: `arguments/implicit-${kind}` };
     // "protested against X"
-    const against = after.find((a) => toks.filter((t) => t.e <= a.span.start).slice(-1)[0]?.n === 'against');
+    const against = after.find((a) => wordBefore(toks, a.span.start) === 'against');
     a2 = against ? refOf(against, 'stated', 'arguments/protest-against') : type === 'Riots' ? a2 : null;
   }
   if (type === 'Violence against civilians' && a2) a2 = { ...a2, kind: 'civilians', by: `${a2.by}+arguments/acled-civilians` };
@@ -233,7 +243,7 @@ function placesCountry(places: readonly PlaceMention[]): string | null {
 /** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
 function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMention, c: Ctx, locCountry: string | null, locPrecisionCountry: boolean): ActorRef | null {
   if (!r) return r;
-  const m = c.actors.find((a) => a.span.start === r.span.start && a.span.end === r.span.end);
+  const m = c.bySpan.get(`${r.span.start}:${r.span.end}`);
   const weak = !r.country || m?.country?.by === 'actors/main-country' || m?.country?.by === undefined && !r.country;
   if (!weak) return r;
   if (r.kind === 'military' && !r.country) {
@@ -253,8 +263,10 @@ function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMentio
 export function eventArguments(doc: Document): EventArguments[] {
   const c: Ctx = {
     doc, sentences: layer(doc, 'sentences'), actors: layer(doc, 'actors'), places: layer(doc, 'places'),
-    events: layer(doc, 'events'),
+    events: layer(doc, 'events'), mainId: Infinity, bySpan: new Map(),
   };
+  for (const e of c.events) if (e.id < c.mainId) c.mainId = e.id;
+  for (const a of c.actors) { const k = `${a.span.start}:${a.span.end}`; if (!c.bySpan.has(k)) c.bySpan.set(k, a); }
   const times = layer(doc, 'times');
   const out: EventArguments[] = [];
   // A place name that is (inside) an actor standing for its state ("The United States defended …",

@@ -15,7 +15,7 @@ import { layer, type ActorMention, type Attribution, type Claim, type Document, 
 import type { Span } from '../../model/span.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { loadJson } from '../../util/lexicon.js';
-import { tokens, type Tok } from '../actors/tokens.js';
+import { countBetween, tokens, type Tok } from '../actors/tokens.js';
 import { casualties } from '../arguments/casualties.js';
 
 interface Cues {
@@ -34,8 +34,19 @@ function cues(): Compiled {
   };
   return C;
 }
+// phrase lists indexed by their first word (each group keeps the list's longest-first order)
+const firstIndex = new WeakMap<string[][], Map<string, string[][]>>();
 const phraseAt = (toks: readonly Tok[], i: number, list: string[][]): number => {
-  for (const p of list) if (p.every((w, k) => toks[i + k]?.n === w)) return p.length;
+  let idx = firstIndex.get(list);
+  if (!idx) {
+    idx = new Map();
+    for (const p of list) { const g = idx.get(p[0]!); if (g) g.push(p); else idx.set(p[0]!, [p]); }
+    firstIndex.set(list, idx);
+  }
+  const t = toks[i];
+  const group = t ? idx.get(t.n) : undefined;
+  if (!group) return 0;
+  for (const p of group) if (p.every((w, k) => toks[i + k]?.n === w)) return p.length;
   return 0;
 };
 const hasPhrase = (toks: readonly Tok[], list: string[][]): boolean => toks.some((_, i) => phraseAt(toks, i, list) > 0);
@@ -56,11 +67,11 @@ function speechesOf(text: string, s: Sentence, actors: readonly ActorMention[], 
   const inS = actors.filter((a) => a.span.start >= s.span.start && a.span.end <= s.span.end);
   const out: Speech[] = [];
   const actorEndingNear = (pos: number, maxGap: number): ActorMention | undefined => {
-    const cands = inS.filter((a) => a.span.end <= pos && toks.filter((t) => t.s >= a.span.end && t.e <= pos).length <= maxGap);
+    const cands = inS.filter((a) => a.span.end <= pos && countBetween(toks, a.span.end, pos) <= maxGap);
     return cands.sort((x, y) => y.span.end - x.span.end)[0];
   };
   const actorStartingNear = (pos: number, maxGap: number): ActorMention | undefined =>
-    inS.filter((a) => a.span.start >= pos && toks.filter((t) => t.s >= pos && t.e <= a.span.start).length <= maxGap)
+    inS.filter((a) => a.span.start >= pos && countBetween(toks, pos, a.span.start) <= maxGap)
       .sort((x, y) => x.span.start - y.span.start)[0];
   const rest = (i: number): Span => ({ start: toks[Math.min(i, toks.length - 1)]!.s, end: s.span.end });
   for (let i = 0; i < toks.length; i++) {

@@ -56,7 +56,41 @@ export interface SentenceAnalysis {
 
 /** Features of a text as the model sees them. */
 export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: number): Int32Array {
-  return hashedFeatures(tokenize(text), triggerFeatures(matches), dim);
+  const extra = triggerFeatures(matches);
+  if (process.env.EV_FX !== '0') extra.push(...contextFeatures(text, matches));
+  return hashedFeatures(tokenize(text), extra, dim);
+}
+
+/** Actor kinds named in a text, by word class (one pass of one regex). */
+const KIND_RE = /\b(?:(protesters?|demonstrators?|marchers|activists|students|workers|traders|teachers|supporters)|(rioters|mobs?|youths|crowds?|vigilantes?|villagers\s+(?:attacked|lynched|beat))|(police(?:men)?|officers|security\s+forces|gendarmes?|gendarmerie)|(military|army|soldiers|troops|armed\s+forces|forces\s+of|government\s+forces|regime)|(rebels?|militants?|insurgents?|jihadists?|al[- ]shabaab|taliban|boko\s+haram|jnim|isis|isil|islamic\s+state|houthis?|terrorists?|fighters)|(militia(?:s|men)?|communal|clan|ethnic|tribesmen|herders?|farmers)|(civilians?|residents?|villagers?|women|woman|girls?|boys?|child(?:ren)?|man|men|journalists?|family|wife|husband)|(gunmen|assailants|unidentified|unknown\s+(?:armed\s+)?(?:men|group|assailants)))\b/gi;
+const KINDS = ['protester', 'rioter', 'police', 'military', 'rebel', 'militia', 'civilian', 'unknown'];
+
+/**
+ * Context features: the actor kinds a text names (the first one as the likely subject), and each
+ * free trigger conjoined with each kind (an arrest by police at a protest is not one by rebels).
+ */
+export function contextFeatures(text: string, matches: readonly TriggerMatch[]): string[] {
+  const f: string[] = [];
+  const kinds = new Set<string>();
+  let first: string | null = null;
+  KIND_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = KIND_RE.exec(text))) {
+    let k = -1;
+    for (let i = 1; i <= KINDS.length; i++) if (m[i] !== undefined) { k = i - 1; break; }
+    if (k < 0) continue;
+    first ??= KINDS[k];
+    kinds.add(KINDS[k]);
+  }
+  if (first) f.push('ks:' + first);
+  for (const k of kinds) f.push('k:' + k);
+  const ids = new Set<string>();
+  for (const t of matches) if (!t.blockedBy) ids.add(t.entry.id);
+  for (const id of ids) {
+    for (const k of kinds) f.push('tk:' + id + '&' + k);
+    for (const j of ids) if (j > id) f.push('tt2:' + id + '&' + j);
+  }
+  return f;
 }
 
 /**
@@ -71,6 +105,7 @@ const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|to
 const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
 const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
 const TERR_OBJECT_RE = /^\s+(?:(?:full\s+)?control\s+)?(?:(?:of|over)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|border|crossing|camp|neighbou?rhood|outpost|\p{Lu})/u;
+const NONVIOLENT_RE = /\b(?:without\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|violence|clashes|a\s+shot)|no\s+(?:violence|fighting|clashes|resistance)\s+(?:was\s+|were\s+)?(?:reported|took\s+place|occurred)|(?:withdr[ae]w|withdrawn|pulled\s+out|retreated|fled|left|evacuated|abandoned)\s+(?:from\s+)?(?:the\s+)?(?:area|town|city|village|base|positions?|it)\b|deserted|after\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:withdr[ae]w|withdrawal|pulled\s+out|pull-?out|retreat(?:ed)?|departure))/iu;
 /** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
 function textAgent(text: string, m: TriggerMatch): Agent {
   const before = text.slice(Math.max(0, m.start - 60), m.start);
@@ -189,13 +224,16 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // "capture" is not a change to a group); by an actor neither side of which is known, a capture
   // that is not a retaking is read as a non-state actor's (states' forces are named as such).
   const sdTerr = type === 'Strategic developments' && sub !== 'Agreement' && sub !== 'Arrests';
-  if (article && terr && (type === 'Battles' || sdTerr)) {
+  if ((article || process.env.EV_TERR !== '0') && terr && (type === 'Battles' || sdTerr)) {
     const who = agent?.(terr) ?? textAgent(text ?? '', terr);
     const regain = REGAIN_RE.test(terr.text);
-    const sub2: SubEventType | null = regain && who !== 'nonstate' ? 'Government regains territory'
+    // a town changing hands without a fight (the holders left, no resistance) is a transfer
+    const quiet = text !== undefined && NONVIOLENT_RE.test(text) && !free.some((m) => m.entry.id === 'clash' || m.entry.id === 'firefight' || m.entry.id === 'kill');
+    const sub2: SubEventType | null = quiet && !regain ? 'Non-violent transfer of territory'
+      : regain && who !== 'nonstate' ? 'Government regains territory'
       : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory'
         : !regain && sdTerr ? 'Non-state actor overtakes territory' : null;
-    if (sub2) return { type: 'Battles', sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
+    if (sub2) return { type: eventTypeOf(sub2), sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
   } else if (article && !terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
     sub = 'Armed clash';
     by = 'events/rule-no-territory-phrase';
