@@ -362,8 +362,11 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
       let country: Value<string> | null = null;
       if (m.iso) country = m.isoHow === 'inferred' ? inferred(m.iso, m.span, m.isoBy) : stated(m.iso, m.span, m.isoBy);
       else if (m.local && main) country = inferred(main, null, 'actors/main-country');
-      const { iso: _i, isoHow: _h, isoBy: _b, local: _l, ...rest } = m;
-      const am: ActorMention = { ...rest, country };
+      // the mention's fields in evaluate()'s order, then the country
+      const am: ActorMention = {
+        span: m.span, text: m.text, name: m.name, kind: m.kind, head: m.head, sentence: m.sentence, isSource: m.isSource, by: m.by,
+        country,
+      };
       out.push(am);
       if ((m.by === 'actors/role-name' || m.by === 'actors/apposition') && m.head.end - m.head.start > 2) {
         const parts = text.slice(m.head.start, m.head.end).split(/\s+/);

@@ -61,6 +61,7 @@ const AIR = new Set(['jets', 'jet', 'fighter jets', 'fighter jet', 'warplanes', 
   'helicopters', 'helicopter', 'gunships', 'coalition', 'navy', 'air force']);
 
 let cached: ActorLexicon | null = null;
+const NO_MATCH: Match[] = Object.freeze([]) as unknown as Match[];
 
 export function actorLexicon(): ActorLexicon {
   if (cached) return cached;
@@ -142,18 +143,37 @@ export function actorLexicon(): ActorLexicon {
     return true;
   };
 
+  // per first token: the entries grouped by length, longest first, each group in the lists' order
+  // (on equal matches the first payload wins, as the lists are merged in that order)
+  const groups = new Map<string, { len: number; entries: Entry[] }[]>();
+  for (const [first, list] of index) {
+    const byLen = new Map<number, Entry[]>();
+    for (const e of list) (byLen.get(e.norms.length) ?? byLen.set(e.norms.length, []).get(e.norms.length)!).push(e);
+    groups.set(first, [...byLen.entries()].sort((a, b) => b[0] - a[0]).map(([len, entries]) => ({ len, entries })));
+  }
+
   cached = {
     matchesAt(toks, i) {
-      const list = index.get(toks[i]!.n);
-      if (!list) return [];
-      const byLen = new Map<number, Payload>();
-      for (const e of list) {
-        if (!fits(e, toks, i)) continue;
-        const p = byLen.get(e.norms.length) ?? {};
-        for (const [k, v] of Object.entries(e.payload)) if ((p as Record<string, unknown>)[k] === undefined) (p as Record<string, unknown>)[k] = v;
-        byLen.set(e.norms.length, p);
+      const gs = groups.get(toks[i]!.n);
+      if (!gs) return NO_MATCH;
+      let out: Match[] | null = null;
+      for (const g of gs) {
+        if (i + g.len > toks.length) continue;
+        // one fitting entry: its payload as is; several: merged, the first value of each field wins
+        let p: Payload | null = null;
+        let copied = false;
+        for (const e of g.entries) {
+          if (!fits(e, toks, i)) continue;
+          if (!p) { p = e.payload; continue; }
+          if (!copied) { p = { ...p }; copied = true; }
+          for (const k in e.payload) {
+            const key = k as keyof Payload;
+            if (p[key] === undefined) (p as Record<string, unknown>)[key] = e.payload[key];
+          }
+        }
+        if (p) (out ??= []).push({ len: g.len, payload: p });
       }
-      return [...byLen.entries()].sort((a, b) => b[0] - a[0]).map(([len, payload]) => ({ len, payload }));
+      return out ?? NO_MATCH;
     },
     locative: new Set(mods.locativePrepositions),
     kindModHeads: new Set(mods.kindModifierHeads),

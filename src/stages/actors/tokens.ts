@@ -24,7 +24,11 @@ const ABBR = /^(?:\p{Lu}\.)+$/u;
 const CAP = /^\p{Lu}/u;
 const NON_LETTERS = /[^\p{L}]/gu;
 const UPPER = /\p{Lu}/u;
-const PLAIN = /^[a-z]+$/;
+/** A lower-case ASCII word (/^[a-z]+$/). */
+function isPlain(w: string): boolean {
+  for (let k = 0; k < w.length; k++) { const c = w.charCodeAt(k); if (c < 97 || c > 122) return false; }
+  return w.length > 0;
+}
 
 function tokenize(text: string, start: number, end: number): Tok[] {
   const out: Tok[] = [];
@@ -37,7 +41,7 @@ function tokenize(text: string, start: number, end: number): Tok[] {
     const raw = m[0];
     const s = m.index + start;
     const e = s + raw.length;
-    if (PLAIN.test(raw)) {
+    if (isPlain(raw)) {
       // the common case: a lower-case ASCII word
       out.push({ s, e, n: raw, raw, cap: false, caps: false, glued: s === prevEnd });
       prevEnd = e;

@@ -58,9 +58,20 @@ export interface SentenceAnalysis {
 export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: number): Int32Array {
   const extra = triggerFeatures(matches);
   if (process.env.EV_FX !== '0') extra.push(...contextFeatures(text, matches));
-  return hashedFeatures(tokenize(text), extra, dim);
+  const toks = tokenize(text);
+  if (process.env.EV_PX) {
+    let n = 0;
+    for (const t of toks) {
+      if (n >= Number(process.env.EV_PX)) break;
+      if (LEAD_SKIP.has(t.norm) || /^0+$/.test(t.norm)) continue;
+      extra.push('p:' + t.norm);
+      n++;
+    }
+  }
+  return hashedFeatures(toks, extra, dim);
 }
 
+const LEAD_SKIP = new Set(['on', 'around', 'in', 'the', 'of', 'as', 'reported', 'between', 'and', 'night', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'a', 'an']);
 /** Actor kinds named in a text, by word class (one pass of one regex). */
 const KIND_RE = /\b(?:(protesters?|demonstrators?|marchers|activists|students|workers|traders|teachers|supporters)|(rioters|mobs?|youths|crowds?|vigilantes?|villagers\s+(?:attacked|lynched|beat))|(police(?:men)?|officers|security\s+forces|gendarmes?|gendarmerie)|(military|army|soldiers|troops|armed\s+forces|forces\s+of|government\s+forces|regime)|(rebels?|militants?|insurgents?|jihadists?|al[- ]shabaab|taliban|boko\s+haram|jnim|isis|isil|islamic\s+state|houthis?|terrorists?|fighters)|(militia(?:s|men)?|communal|clan|ethnic|tribesmen|herders?|farmers)|(civilians?|residents?|villagers?|women|woman|girls?|boys?|child(?:ren)?|man|men|journalists?|family|wife|husband)|(gunmen|assailants|unidentified|unknown\s+(?:armed\s+)?(?:men|group|assailants)))\b/gi;
 const KINDS = ['protester', 'rioter', 'police', 'military', 'rebel', 'militia', 'civilian', 'unknown'];
@@ -105,7 +116,7 @@ const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|to
 const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
 const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
 const TERR_OBJECT_RE = /^\s+(?:(?:full\s+)?control\s+)?(?:(?:of|over)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|border|crossing|camp|neighbou?rhood|outpost|\p{Lu})/u;
-const NONVIOLENT_RE = /\b(?:without\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|violence|clashes|a\s+shot)|no\s+(?:violence|fighting|clashes|resistance)\s+(?:was\s+|were\s+)?(?:reported|took\s+place|occurred)|(?:withdr[ae]w|withdrawn|pulled\s+out|retreated|fled|left|evacuated|abandoned)\s+(?:from\s+)?(?:the\s+)?(?:area|town|city|village|base|positions?|it)\b|deserted|after\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:withdr[ae]w|withdrawal|pulled\s+out|pull-?out|retreat(?:ed)?|departure))/iu;
+const NONVIOLENT_RE = /\b(?:without\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|violence|clashes|a\s+shot)|no\s+(?:violence|fighting|clashes|resistance)\s+(?:was\s+|were\s+)?(?:reported|took\s+place|occurred)|(?:withdr[ae]w|withdrawn|pulled\s+out|retreated|evacuated|abandoned)\s+(?:from\s+)?(?:the\s+)?(?:area|town|city|village|base|positions?|it)\b|deserted|after\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:withdr[ae]w|withdrawal|pulled\s+out|pull-?out|retreat(?:ed)?|departure))/iu;
 /** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
 function textAgent(text: string, m: TriggerMatch): Agent {
   const before = text.slice(Math.max(0, m.start - 60), m.start);

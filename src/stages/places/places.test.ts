@@ -155,3 +155,14 @@ test('pickEventLocation: "the Somali capital", ACLED "coded as", chain parents, 
   const t3 = 'On 31 January 2023, rivals killed a man in Matlab Dakshin upazila (Chandpur, Chittagong), over a land dispute.';
   assert.match(pickEventLocation(findPlaces(t3), t3, 0)?.place.text ?? '', /^Matlab Dakshin/);
 });
+
+test('a division\'s office names the division; a name listed with divisions is one', () => {
+  const t = 'The Quebec government said on Monday that the new rules will apply from June. ' +
+    'Police numbers in England and Wales have fallen, and officials in California or Washington disagreed.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Quebec').resolved?.featureCode, 'ADM1');
+  assert.equal(at(t, ps, 'Wales').resolved?.featureCode, 'ADM1');
+  const w = at(t, ps, 'Washington').resolved;
+  assert.equal(w?.featureCode, 'ADM1');
+  assert.equal(w?.admin1, 'Washington');
+});

@@ -47,6 +47,18 @@ export function prior(h: NameHit, m: RawMention): number {
   return s;
 }
 
+/**
+ * The name is used for a first-level division's government or office: "Murmansk governor", "the Quebec
+ * government", "New York's attorney general", "governor of Alaska". Such a name is the division, not its
+ * namesake city (a mayor or a city council is the city's).
+ */
+const DIVISION_AFTER = /^(?:['’]s)?\s+(?:(?:lieutenant\s+|lt\.?\s+)?gov(?:ernor|\.)|governors?['’]?\s+office|premier|attorney\s+general|legislature|legislators|general\s+assembly|state\s+(?:senate|senator|house|assembly|legislature|police|government|capitol|trooper)|(?:provincial|regional|state)\s+government|government|(?:health|education|finance|justice|environment|transport(?:ation)?|energy)\s+minister|highway\s+patrol|national\s+guard)\b/i;
+const DIVISION_BEFORE = /\b(?:governor|premier|lieutenant[- ]governor|(?:state|province|territory|commonwealth)\s+of)\s+(?:the\s+)?$/i;
+function divisionCue(text: string, m: RawMention): boolean {
+  return DIVISION_AFTER.test(text.slice(m.span.end, m.span.end + 40)) ||
+    DIVISION_BEFORE.test(text.slice(Math.max(0, m.span.start - 40), m.span.start));
+}
+
 interface Focus {
   cc: Map<string, number>;
   a1: Map<string, number>;
@@ -153,7 +165,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const groups = [...groupOf.values()];
   const G = groups.length;
   const gHits = groups.map((g) => raws[g[0]!]!.hits);
-  const gPrior = groups.map((g) => gHits[groups.indexOf(g)]!.map((h) => Math.max(...g.map((i) => prior(h, raws[i]!)))));
+  const cueOf = raws.map((m) => m.hits.some((h) => h.entry.candidate.featureCode === 'ADM1') && divisionCue(text, m));
+  const gPrior = groups.map((g, gi) => gHits[gi]!.map((h) => Math.max(...g.map((i) => prior(h, raws[i]!)))));
   const gPairBonus = groups.map((g, gi) => gHits[gi]!.map((h) => {
     let s = 0;
     for (const i of g) {
@@ -168,7 +181,10 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
           distanceKm(pc.lat, pc.lon!, h.entry.candidate.lat, h.entry.candidate.lon!) < 60) s = Math.max(s, 4);
       }
       const pb = pairedBy[i];
-      if (pb && pb.hits.some((ph) => ph.entry.cc === h.entry.cc && (isCountry(h.entry.candidate) || ph.entry.a1 === h.entry.a1))) s = Math.max(s, 3);
+      // the "State" of "Ada, Oklahoma" is the division its city lies in, rather than a namesake city there
+      if (pb && pb.hits.some((ph) => ph.entry.cc === h.entry.cc && (isCountry(h.entry.candidate) || ph.entry.a1 === h.entry.a1))) {
+        s = Math.max(s, 3);
+      }
     }
     return s;
   }));
@@ -182,13 +198,29 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     const margin = sorted[0]! - (sorted[1] ?? -Infinity);
     return margin >= 3 ? 1 : margin >= 1.5 ? 0.5 : 0.1;
   });
+  // list peers: "England and Wales", "California or Washington", "Texas, Ohio and Iowa": a name listed
+  // with first-level divisions is one itself
+  const groupIdx: number[] = raws.map(() => -1);
+  groups.forEach((g, gi) => { for (const i of g) groupIdx[i] = gi; });
+  const peerGroups: number[][] = groups.map(() => []);
+  for (let i = 0; i + 1 < n; i++) {
+    const a = groupIdx[i]!, b = groupIdx[i + 1]!;
+    if (a < 0 || b < 0 || a === b) continue;
+    if (!/^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/i.test(text.slice(raws[i]!.span.end, raws[i + 1]!.span.start))) continue;
+    peerGroups[a]!.push(b);
+    peerGroups[b]!.push(a);
+  }
   for (let round = 0; round < 2; round++) {
     const w = round === 0 ? gWeight : gWeight.map(() => 1);
     const f = buildFocus(gPick, groups.map((g) => raws[g[0]!]!), w);
+    const prev = gPick;
     gPick = gHits.map((hs, gi) => {
       let best = hs[0]!.entry, bestS = -Infinity;
+      const peerA1 = peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!);
       hs.forEach((h, j) => {
-        const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + contextScore(h.entry, raws[groups[gi]![0]!]!, f, gPick[gi]!, w[gi]!, null);
+        const c = h.entry.candidate;
+        const peer = c.featureCode === 'ADM1' && peerA1.some((p) => p.id !== h.entry.id && p.a1 !== h.entry.a1) ? 2.5 : 0;
+        const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + peer + contextScore(h.entry, raws[groups[gi]![0]!]!, f, gPick[gi]!, w[gi]!, null);
         if (s > bestS) { bestS = s; best = h.entry; }
       });
       return best;
@@ -250,6 +282,15 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
         /\b(?:province|governorate|state|oblast|region|prefecture|wilayah?|vilayet)$/i.test(text.slice(m.span.start, m.span.end))) {
       // "Dayr az Zawr province": the division the city heads
       e = gaz.admin1Entry(e.cc, e.a1) ?? e;
+    }
+    if (cueOf[i] && e && e.candidate.featureClass === 'P' && e.cc && e.a1) {
+      // "Murmansk governor", "the Quebec government": this mention is the division its namesake city is in
+      const a1s = m.hits.filter((h) => h.entry.candidate.featureCode === 'ADM1');
+      const own = a1s.filter((h) => h.q === 0);
+      const pq = m.hits.find((h) => h.entry.id === e!.id)?.q ?? 0;
+      // the division the city is in, or else the one division of that very name when the city was an alternate name
+      const d = a1s.find((h) => h.entry.cc === e!.cc && h.entry.a1 === e!.a1) ?? (own.length === 1 && pq > 0 ? own[0] : undefined);
+      if (d) e = d.entry;
     }
     let how: 'stated' | 'inferred' = 'stated';
     let precision: GeoPrecision | null = m.precisionHint;

@@ -2,6 +2,7 @@
  * The times engine, in chrono-node's style: parsers each find one kind of expression, refiners
  * then adjust the candidates of a segment (modifiers, merges, overlap removal), in order.
  */
+import { scanKeywords } from './parsers/keywords.js';
 import type { Candidate, TimeContext, TimeParser, TimeRefiner } from './types.js';
 
 /** A regular-expression parser: `extract` turns each match into candidates (or nothing). */
@@ -9,7 +10,7 @@ export function regexParser(
   id: string,
   build: (ctx: TimeContext) => RegExp,
   extract: (ctx: TimeContext, m: RegExpExecArray, offset: number) => Candidate | Candidate[] | null,
-  prefilter?: (lower: string) => boolean,
+  prefilter?: (lower: string, hits: Uint8Array) => boolean,
 ): TimeParser {
   let re: RegExp | null = null;
   return {
@@ -44,9 +45,10 @@ export function runEngine(
   for (const seg of segments) {
     const s = ctx.text.slice(seg.start, seg.end);
     const lower = s.toLowerCase();
+    const hits = scanKeywords(lower);
     let cands: Candidate[] = [];
     for (const p of parsers) {
-      if (p.prefilter && !p.prefilter(lower)) continue;
+      if (p.prefilter && !p.prefilter(lower, hits)) continue;
       for (const c of p.scan(ctx, s, seg.start)) cands.push(c);
     }
     if (!cands.length) continue;

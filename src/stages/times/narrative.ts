@@ -11,7 +11,10 @@
 import { addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, type Ymd } from './calendar.js';
 import type { DatePrecision } from '../../model/taxonomy.js';
 import { regexParser } from './engine.js';
+import { anyHit, keywords } from './parsers/keywords.js';
 import { B, E, mk } from './parsers/util.js';
+
+const NARRATIVE_WORDS = keywords(['that', 'same', 'following', 'next', 'subsequent', 'previous', 'preceding', 'prior', 'before', 'after', 'earlier', 'later']);
 import type { Candidate, TimeContext } from './types.js';
 
 type Unit = NonNullable<Candidate['narrative']>['unit'];
@@ -141,7 +144,7 @@ export const narrativeParser = regexParser(
     return mk(offset, m, type, s?.value ?? null, s?.precision ?? null, true, 'times/narrative',
       { narrative: { unit: u.unit, n, ...(u.part ? { part: u.part } : {}) }, ...(s?.day ? { day: s.day } : {}) });
   },
-  (lower) => /that|same|following|next|subsequent|previous|preceding|prior|before|after|earlier|later/.test(lower),
+  (_lower, hits) => anyHit(hits, NARRATIVE_WORDS),
 );
 
 /**

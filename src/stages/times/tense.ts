@@ -27,8 +27,8 @@ function patterns(ctx: TimeContext): NonNullable<typeof res> {
 const ABBREV = /(?:^|[^A-Za-z])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|approx|est|vs)$/;
 
 function boundary(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (ch !== '.') return /[;!?\n]/.test(ch);
+  const c = text.charCodeAt(i);
+  if (c !== 46) return c === 59 || c === 33 || c === 63 || c === 10; // ; ! ? \n
   return !ABBREV.test(text.slice(Math.max(0, i - 8), i));
 }
 

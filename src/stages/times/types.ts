@@ -43,8 +43,8 @@ export interface TimeContext {
 /** A parser: one concern; finds candidates in one body segment (`offset` = its start in the text). */
 export interface TimeParser {
   readonly id: string;
-  /** Cheap test a segment must pass before the parser runs (lower-cased segment text). */
-  readonly prefilter?: (lower: string) => boolean;
+  /** Cheap test a segment must pass before the parser runs (lower-cased segment text; the registered keywords it contains, ./parsers/keywords.ts). */
+  readonly prefilter?: (lower: string, hits: Uint8Array) => boolean;
   scan(ctx: TimeContext, segment: string, offset: number): Candidate[];
 }
 

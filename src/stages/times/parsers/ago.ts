@@ -8,7 +8,10 @@ import { shift, type Unit } from '../anchor.js';
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
 import { durationValue } from './durations.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const AGO_WORDS = keywords(['ago', 'earlier', 'later', 'from now', 'hence', 'before', 'after'], 'word');
 
 /** A comparison before "a year ago" ("from $5 a year ago", "than a year ago", "compared with …"). */
 const COMPARE = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\b[^.;:!?]*$/i;
@@ -51,5 +54,5 @@ export const agoParser = regexParser(
     const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });
   },
-  (lower) => /\b(?:ago|earlier|later|from now|hence|before|after)\b/.test(lower),
+  (_lower, hits) => anyHit(hits, AGO_WORDS), // /\b(?:ago|earlier|later|from now|hence|before|after)\b/
 );

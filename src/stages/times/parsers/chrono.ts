@@ -9,6 +9,7 @@ import { fmtDay, fmtMonth, fmtTime, type Ymd } from '../calendar.js';
 import { resolveMonthDay } from '../anchor.js';
 import { tenseAt } from '../tense.js';
 import type { Candidate, TimeParser } from '../types.js';
+import { hasDigit } from './util.js';
 
 const KEEP_PARSERS = new Set([
   'ENYearMonthDayParser', 'ISOFormatParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser',
@@ -38,7 +39,7 @@ const MONTH_WORD = /[A-Za-z]{3,}/;
 
 export const chronoParser: TimeParser = {
   id: 'chrono',
-  prefilter: (lower) => PREFILTER.test(lower),
+  prefilter: (lower) => hasDigit(lower) && PREFILTER.test(lower), // every alternative has a digit
   scan(ctx, segment, offset) {
     const ref = ctx.dct ? new Date(Date.UTC(ctx.dct.y, ctx.dct.m - 1, ctx.dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
     const out: Candidate[] = [];

@@ -6,7 +6,10 @@
 import { addDays, fmtDay } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import type { Candidate } from '../types.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const DEICTIC_WORDS = keywords(['today', 'yesterday', 'tomorrow', 'tonight', 'this', 'last']);
 
 const BASE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0, this: 0, last: -1 };
 
@@ -30,5 +33,5 @@ export const deicticParser = regexParser(
     const value = code ? `${fmtDay(day)}T${code}` : fmtDay(day);
     return mk(offset, m, type, value, 'day', true, 'times/deictic', { day });
   },
-  (lower) => /today|yesterday|tomorrow|tonight|this|last/.test(lower),
+  (_lower, hits) => anyHit(hits, DEICTIC_WORDS),
 );

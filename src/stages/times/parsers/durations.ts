@@ -6,7 +6,10 @@
  */
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk, wordBefore } from './util.js';
+
+const UNIT_WORDS = keywords(['second', 'minute', 'hour', 'day', 'night', 'week', 'month', 'quarter', 'year', 'decade', 'centur']);
 
 const PREFIX = '(?:(the|its|their|his|her)\\s+)?(?:(past|last|next|first|previous|coming|following|final|recent|latest|initial|remaining|same|entire|whole|full)\\s+)?';
 
@@ -62,5 +65,5 @@ export const durationParser = regexParser(
     const value = durationValue(unit, n);
     return mk(offset, m, 'DURATION', value, null, false, 'times/duration');
   },
-  (lower) => /second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur/.test(lower),
+  (_lower, hits) => anyHit(hits, UNIT_WORDS), // ('fortnight' contains 'night')
 );

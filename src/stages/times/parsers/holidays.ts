@@ -8,7 +8,11 @@ import { addDays, daysInMonth, fmtDay, isoWeekday, type Ymd } from '../calendar.
 import { regexParser } from '../engine.js';
 import { loadList } from '../../../util/lexicon.js';
 import { tenseAt } from '../tense.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const HOLIDAY_WORDS = keywords(['christmas', 'new year', 'easter', 'good friday', 'palm sunday', 'thanksgiving', 'memorial day', 'election day',
+  'valentine', "women's day", 'women\u2019s day', 'nowruz', 'may day', 'halloween', 'armistice', 'veterans day', 'boxing day']);
 
 const DIRS: Record<string, Direction> = { last: -1, this: 0, next: 1 };
 
@@ -76,5 +80,5 @@ export const holidayParser = regexParser(
     if (!day) return null;
     return mk(offset, m, 'DATE', fmtDay(day), 'day', relative, 'times/holiday', { day });
   },
-  (lower) => /christmas|new year|easter|good friday|palm sunday|thanksgiving|memorial day|election day|valentine|women['\u2019]s day|nowruz|may day|halloween|armistice|veterans day|boxing day/.test(lower),
+  (_lower, hits) => anyHit(hits, HOLIDAY_WORDS),
 );

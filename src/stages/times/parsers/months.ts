@@ -8,7 +8,10 @@ import { resolveMonth, type Direction } from '../anchor.js';
 import { fmtMonth } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, BM, E, mk, wordBefore } from './util.js';
+
+const MONTH_STEMS = keywords(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
 const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
 const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'this', 'next',
@@ -46,5 +49,5 @@ export const monthParser = regexParser(
     }
     return mk(offset, m, 'DATE', fmtMonth(y, month), 'month', true, 'times/month');
   },
-  (lower) => /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(lower),
+  (_lower, hits) => anyHit(hits, MONTH_STEMS),
 );

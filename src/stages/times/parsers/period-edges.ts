@@ -5,7 +5,11 @@
  */
 import { shift, type Unit } from '../anchor.js';
 import { regexParser } from '../engine.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const EDGE_WORDS = keywords(['end', 'earl', 'late', 'begin', 'start', 'middle', 'close']);
+const PERIOD_UNITS = keywords(['week', 'month', 'year', 'quarter']);
 
 const UNITS: Record<string, Unit> = { week: 'W', month: 'M', year: 'Y', quarter: 'Q' };
 const MOD: Record<string, string> = {
@@ -30,5 +34,5 @@ export const periodEdgeParser = regexParser(
     const s = shift(ctx.dct, UNITS[unit]!, n);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/period-edge', mod ? { mod } : {});
   },
-  (lower) => /end|earl|late|begin|start|middle|close/.test(lower) && /week|month|year|quarter/.test(lower),
+  (_lower, hits) => anyHit(hits, EDGE_WORDS) && anyHit(hits, PERIOD_UNITS),
 );

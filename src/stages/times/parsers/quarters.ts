@@ -7,7 +7,11 @@
 import { resolveQuarter } from '../anchor.js';
 import { quarterOf } from '../calendar.js';
 import { regexParser } from '../engine.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk, ordinal } from './util.js';
+
+const QUARTER = keywords(['quarter']);
+const QUARTER_HALF = [...QUARTER, ...keywords(['half'])];
 
 const ORD = '(first|second|third|fourth|final|1st|2nd|3rd|4th)';
 const YEARREL = '(this|last|next|the\\s+previous|the\\s+current)\\s+year';
@@ -33,7 +37,7 @@ export const quarterParser = regexParser(
     }
     return mk(offset, m, 'DATE', `${String(year).padStart(4, '0')}-${half ? 'H' : 'Q'}${n}`, 'season', relative, 'times/quarter');
   },
-  (lower) => lower.includes('quarter') || lower.includes('half'),
+  (_lower, hits) => anyHit(hits, QUARTER_HALF),
 );
 
 export const quarterRelParser = regexParser(
@@ -50,5 +54,5 @@ export const quarterRelParser = regexParser(
     if (qq < 1) { qq += 4; y--; } else if (qq > 4) { qq -= 4; y++; }
     return mk(offset, m, 'DATE', `${y}-Q${qq}`, 'season', true, 'times/quarter-rel');
   },
-  (lower) => lower.includes('quarter'),
+  (_lower, hits) => anyHit(hits, QUARTER),
 );

@@ -72,5 +72,5 @@ export const yearRangeParser = regexParser(
       { start: at + i2, end: at + m[0].length, type: 'DATE', value: String(y2), precision: 'year', relative: false, by: 'times/year-range' },
     ];
   },
-  (lower) => /\d{4}\s*(?:-|\u2013|\u2014)\s*\d\d/.test(lower),
+  (lower) => (lower.includes('-') || lower.includes('\u2013') || lower.includes('\u2014')) && /\d{4}\s*(?:-|\u2013|\u2014)\s*\d\d/.test(lower),
 );

@@ -4,7 +4,13 @@
  * "current" and "recent" count when they qualify a noun that is not itself a time unit.
  */
 import { regexParser } from '../engine.js';
+import { timeLexicon } from '../lexicon.js';
+import { anyHit, keywords, lazyKeywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+/** A ref phrase contains each of its words: the longest word of every phrase of the lexicon (a superset test). */
+const REF_WORDS = lazyKeywords(() => [...new Set([...timeLexicon().refs.keys()].map((k) => k.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a))))]);
+const ADJ_WORDS = keywords(['current', 'recent']);
 
 export const refParser = regexParser(
   'ref',
@@ -22,6 +28,7 @@ export const refParser = regexParser(
     if (key === 'earlier' && !/^\s*[,.;]/.test(after)) return null; // "earlier talks", "earlier this week"
     return mk(offset, m, 'DATE', value, null, false, 'times/ref');
   },
+  (_lower, hits) => anyHit(hits, REF_WORDS),
 );
 
 /** "current" and "recent" qualifying a noun ("the current government", "recent attacks"). */
@@ -29,5 +36,5 @@ export const adjectiveRefParser = regexParser(
   'ref-adjective',
   (ctx) => new RegExp(`${B}(current|recent)(?=\\s+(?!(?:${ctx.lex.re.unit}|${ctx.lex.re.number})\\b)[a-z])`, 'gi'),
   (_ctx, m, offset) => mk(offset, m, 'DATE', m[1]!.toLowerCase() === 'current' ? 'PRESENT_REF' : 'PAST_REF', null, false, 'times/ref-adjective'),
-  (lower) => lower.includes('current') || lower.includes('recent'),
+  (_lower, hits) => anyHit(hits, ADJ_WORDS),
 );

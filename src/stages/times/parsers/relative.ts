@@ -7,7 +7,11 @@
 import { shift, type Unit } from '../anchor.js';
 import { addDays, fmtWeek, isoWeekday } from '../calendar.js';
 import { regexParser } from '../engine.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const WEEKEND = keywords(['weekend']);
+const REL_UNITS = keywords(['week', 'month', 'year', 'decade', 'century']);
 
 const UNITS: Record<string, Unit> = { week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE' };
 const DIR: Record<string, number> = { last: -1, past: -1, this: 0, current: 0, next: 1, coming: 1 };
@@ -30,7 +34,7 @@ export const relativeUnitParser = regexParser(
     const s = shift(ctx.dct, UNITS[unit]!, n);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/relative-unit');
   },
-  (lower) => /week|month|year|decade|century/.test(lower),
+  (_lower, hits) => anyHit(hits, REL_UNITS),
 );
 
 /** "the weekend": the latest weekend by the DCT (the coming one only when the clause looks ahead is not modelled). */
@@ -43,5 +47,5 @@ export const weekendParser = regexParser(
     const d = wd >= 6 ? ctx.dct : addDays(ctx.dct, -wd);
     return mk(offset, m, 'DATE', `${fmtWeek(d)}-WE`, 'week', true, 'times/weekend');
   },
-  (lower) => lower.includes('weekend'),
+  (_lower, hits) => anyHit(hits, WEEKEND),
 );

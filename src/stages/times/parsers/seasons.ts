@@ -6,7 +6,10 @@
  * the DCT's year.
  */
 import { regexParser } from '../engine.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk, wordBefore } from './util.js';
+
+const SEASON_WORDS = keywords(['spring', 'summer', 'autumn', 'fall', 'winter']);
 
 const START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
@@ -37,5 +40,5 @@ export const seasonParser = regexParser(
     }
     return mk(offset, m, 'DATE', `${y}-${code}`, 'season', true, 'times/season');
   },
-  (lower) => /spring|summer|autumn|fall|winter/.test(lower),
+  (_lower, hits) => anyHit(hits, SEASON_WORDS),
 );

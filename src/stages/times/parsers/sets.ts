@@ -5,7 +5,11 @@
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
 import { durationValue } from './durations.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const RATE_WORDS = keywords(['once', 'twice', 'thrice', 'times', 'every']);
+const SET_WORDS = [...keywords(['ly'], 'end'), ...keywords(['every', 'each']), ...keywords(['per'], 'word')]; // /ly\b|every|each|\bper\b/
 
 export const setPhraseParser = regexParser(
   'set',
@@ -16,7 +20,7 @@ export const setPhraseParser = regexParser(
     if (word === 'quarterly' && /^\s+[a-z]/.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 3))) return null;
     return mk(offset, m, 'SET', ctx.lex.sets.get(word) ?? null, null, false, 'times/set');
   },
-  (lower) => /ly\b|every|each|\bper\b/.test(lower),
+  (_lower, hits) => anyHit(hits, SET_WORDS),
 );
 
 export const setRateParser = regexParser(
@@ -31,5 +35,5 @@ export const setRateParser = regexParser(
     if (n === null) return null;
     return mk(offset, m, 'SET', durationValue(unit, n), null, false, 'times/set-rate');
   },
-  (lower) => /once|twice|thrice|times|every/.test(lower),
+  (_lower, hits) => anyHit(hits, RATE_WORDS),
 );

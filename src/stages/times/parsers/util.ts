@@ -36,3 +36,15 @@ export function ordinal(s: string): number | null {
   const m = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
   return m ? Number(m[1]) : null;
 }
+
+// ------------------------------------------------------------------ prefilter helpers
+
+/** An ASCII word character, as \w without the u flag. */
+export const isWordChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** `s` contains an ASCII digit (as /\d/.test(s)). */
+export function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
+  return false;
+}

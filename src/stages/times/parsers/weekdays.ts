@@ -7,7 +7,10 @@ import { resolveWeekday, type Direction } from '../anchor.js';
 import { fmtDay } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
+
+const WEEKDAY_NAMES = keywords(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
 
@@ -29,5 +32,5 @@ export const weekdayParser = regexParser(
     const day = resolveWeekday(ctx.dct, wd, dir, dir === null ? tenseAt(ctx, start, end) : 0);
     return mk(offset, m, 'DATE', fmtDay(day), 'day', true, 'times/weekday', { day, weekday: wd });
   },
-  (lower) => /(?:mon|tues|wednes|thurs|fri|satur|sun)day/.test(lower),
+  (_lower, hits) => anyHit(hits, WEEKDAY_NAMES),
 );

@@ -7,7 +7,12 @@
 import { loadList } from '../../../util/lexicon.js';
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
+import { anyHit, keywords } from './keywords.js';
 import { B, BM, E, mk } from './util.js';
+
+const YEAR_WORDS = keywords(['nineteen', 'eighteen', 'twenty', 'thousand']);
+const DECADE_ENDS = keywords(['0s', "0's", '0\u2019s', 'ties'], 'end'); // /0['\u2019]?s\b|ties\b/
+const CENTURY = keywords(['century']);
 
 let counted: RegExp | null = null;
 /** A count noun right after the number (data/lexicons/time/count-nouns.txt). */
@@ -38,7 +43,7 @@ export const decadeParser = regexParser(
     if (!value) return null;
     return mk(offset, m, 'DATE', value, 'decade', false, 'times/decade');
   },
-  (lower) => /0['\u2019]?s\b|ties\b/.test(lower),
+  (_lower, hits) => anyHit(hits, DECADE_ENDS),
 );
 
 export const centuryParser = regexParser(
@@ -49,7 +54,7 @@ export const centuryParser = regexParser(
     if (n < 1 || n > 21) return null;
     return mk(offset, m, 'DATE', String(n - 1).padStart(2, '0'), 'decade', false, 'times/century');
   },
-  (lower) => lower.includes('century'),
+  (_lower, hits) => anyHit(hits, CENTURY),
 );
 
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
@@ -85,5 +90,5 @@ export const spelledYearParser = regexParser(
     if (!m[1] && (COUNTED().test(after) || /^[\s-]+(?:years?|days?|months?|weeks?|hours?|people|dollars?)\b/i.test(after))) return null;
     return mk(offset, m, 'DATE', String(year), 'year', false, 'times/year-words');
   },
-  (lower) => /nineteen|eighteen|twenty|thousand/.test(lower),
+  (_lower, hits) => anyHit(hits, YEAR_WORDS),
 );
