@@ -41,6 +41,13 @@ const ROLE_COMPLEMENT = new Set(['to', 'at', 'for', 'of', 'in', 'with']);
 const LOCAL_KINDS = new Set<ActorKind>(['civilians', 'protesters', 'rioters', 'police', 'militia', 'unknown', 'military', 'government', 'rebel']);
 const NAME_STOP = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'He', 'She', 'It', 'They', 'We', 'I', 'But', 'And', 'This', 'That', 'However']);
 
+/** The norms of toks[i, j) joined by spaces (a lexicon phrase's form). */
+function normOf(toks: readonly Tok[], i: number, j: number): string {
+  let out = toks[i]!.n;
+  for (let k = i + 1; k < j; k++) out += ' ' + toks[k]!.n;
+  return out;
+}
+
 const isNominal = (p: Payload): boolean => !!(p.head || p.named || p.person || p.role || p.country);
 const isModifier = (it: Item): boolean => !!(it.p.adj || it.p.kindmod || it.compound || it.p.country || it.p.named || it.p.person || it.p.head);
 
@@ -151,8 +158,7 @@ function sentenceActors(text: string, sent: { index: number; span: { start: numb
         break;
       }
       // forces of Syria, envoy to the UN, director at the Center for ...
-      const lastNorm = toks.slice(last.i, last.j).map((x) => x.n).join(' ');
-      if ((t.n === 'of' && last.p.head && OF_HEADS.has(lastNorm)) || (ROLE_COMPLEMENT.has(t.n) && last.p.role)) {
+      if ((t.n === 'of' && last.p.head && OF_HEADS.has(normOf(toks, last.i, last.j))) || (ROLE_COMPLEMENT.has(t.n) && last.p.role)) {
         let r = q + 1;
         if (items[r] && toks[items[r]!.i]!.n === 'the') r++;
         const tgt = items[r];
@@ -205,7 +211,8 @@ function sentenceActors(text: string, sent: { index: number; span: { start: numb
     if (!(r.m.by === 'actors/role' || r.m.by === 'actors/role-name') || toks[first.i]!.n === undefined) continue;
     const det = toks[first.i]!;
     if (!['a', 'an', 'the'].includes(det.n)) continue;
-    const ci = toks.findIndex((t) => t.s < det.s && t.e <= det.s && t.n === ',' && toks[toks.indexOf(t) + 1] === det);
+    // the comma right before the determiner (tokens are ordered and do not overlap)
+    const ci = first.i > 0 && toks[first.i - 1]!.n === ',' ? first.i - 1 : -1;
     if (ci <= 0) continue;
     let ns = ci;
     while (ns > 0 && toks[ns - 1]!.cap && /^\p{L}/u.test(toks[ns - 1]!.raw) && !NAME_STOP.has(toks[ns - 1]!.raw) && ci - ns < 4) ns--;
@@ -247,7 +254,6 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
   while (lastIdx > h && (its[lastIdx]!.other || its[lastIdx]!.p.det) && !chunk.name) lastIdx--;
   if (!chunk.name) end = toks[its[lastIdx]!.j - 1]!.e;
   const start = toks[startItem.i]!.s;
-  const headNorm = toks.slice(head.i, head.j).map((t) => t.n).join(' ');
   const before = startItem.i > 0 ? toks[startItem.i - 1]!.n : '';
   const afterTok = toks[endItem.j];
 
@@ -309,7 +315,7 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
     if (namedIt && (hd.member || hd.kind === 'government') && namedIt.p.named!.kind !== 'media') {
       kind = hd.kind === 'government' && namedIt.p.named!.kind !== 'government' ? namedIt.p.named!.kind : namedIt.p.named!.kind;
       name = namedIt.p.named!.name; by = 'actors/named-members';
-    } else if (kindmod && kindModHeads.has(headNorm)) {
+    } else if (kindmod && kindModHeads.has(normOf(toks, head.i, head.j))) {
       kind = kindmod; by = 'actors/kind-modifier';
     } else if (its.some((x) => x.p.adj && ['islamist', 'jihadist'].includes(toks[x.i]!.n)) && hd.kind === 'unknown') {
       kind = 'terrorist';
@@ -376,9 +382,13 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
     }
   }
   if (known.size) {
+    // a token can only be a surname of one of these lengths
+    const lengths = new Set<number>();
+    for (const k of known.keys()) lengths.add(k.length);
     for (const s of sentences) {
       const toks = tokens(text, s.span.start, s.span.end);
       for (const t of toks) {
+        if (!lengths.has(t.raw.length)) continue;
         const ref = known.get(t.raw);
         if (!ref) continue;
         if (out.some((o) => o.span.start <= t.s && t.e <= o.span.end)) continue;

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { ActorKind } from '../../model/taxonomy.js';
 import { loadJson } from '../../util/lexicon.js';
-import { phraseNorms, type Tok } from './tokens.js';
+import { phraseNorms, ShapeFilter, type Tok } from './tokens.js';
 
 export type Cat = 'named' | 'person' | 'country' | 'role' | 'head' | 'det' | 'adj' | 'kindmod';
 
@@ -126,9 +126,10 @@ export function actorLexicon(): ActorLexicon {
   for (const w of mods.adjectives) add(w, { adj: true }, 'any');
   for (const [w, k] of Object.entries(mods.kindModifiers)) add(w, { kindmod: k }, 'any');
 
-  const fits = (e: Entry, toks: readonly Tok[], i: number): boolean => {
+  /** Entry e at token i; the norms before `from` are known to match (the index keys). */
+  const fits = (e: Entry, toks: readonly Tok[], i: number, from = 0): boolean => {
     if (i + e.norms.length > toks.length) return false;
-    for (let k = 0; k < e.norms.length; k++) {
+    for (let k = from; k < e.norms.length; k++) {
       const t = toks[i + k]!;
       if (t.n !== e.norms[k]) return false;
     }
@@ -143,35 +144,64 @@ export function actorLexicon(): ActorLexicon {
     return true;
   };
 
-  // per first token: the entries grouped by length, longest first, each group in the lists' order
-  // (on equal matches the first payload wins, as the lists are merged in that order)
-  const groups = new Map<string, { len: number; entries: Entry[] }[]>();
-  for (const [first, list] of index) {
+  // per first token: the one-token entries, and the longer ones by their second token, grouped by
+  // length, longest first, each group in the lists' order (on equal matches the first payload wins,
+  // as the lists are merged in that order). A frequent first token ("the", "al") starts hundreds of
+  // phrases: the second token narrows them down at once.
+  interface Group { len: number; entries: Entry[] }
+  const grouped = (list: readonly Entry[]): Group[] => {
     const byLen = new Map<number, Entry[]>();
     for (const e of list) (byLen.get(e.norms.length) ?? byLen.set(e.norms.length, []).get(e.norms.length)!).push(e);
-    groups.set(first, [...byLen.entries()].sort((a, b) => b[0] - a[0]).map(([len, entries]) => ({ len, entries })));
+    return [...byLen.entries()].sort((a, b) => b[0] - a[0]).map(([len, entries]) => ({ len, entries }));
+  };
+  const firsts = new Map<string, { one: Entry[] | null; more: Map<string, Group[]> | null }>();
+  for (const [first, list] of index) {
+    const one = list.filter((e) => e.norms.length === 1);
+    const bySecond = new Map<string, Entry[]>();
+    for (const e of list) if (e.norms.length > 1) (bySecond.get(e.norms[1]!) ?? bySecond.set(e.norms[1]!, []).get(e.norms[1]!)!).push(e);
+    const more = new Map<string, Group[]>();
+    for (const [second, l] of bySecond) more.set(second, grouped(l));
+    firsts.set(first, { one: one.length ? one : null, more: more.size ? more : null });
   }
+
+  // three tokens in four start no phrase: most are turned away by their shape, without a lookup
+  const firstShapes = new ShapeFilter(firsts.keys());
+
+  /** The merged payload of the fitting entries of one length (one entry: its payload as is). */
+  const merged = (entries: readonly Entry[], toks: readonly Tok[], i: number, from: number): Payload | null => {
+    let p: Payload | null = null;
+    let copied = false;
+    for (const e of entries) {
+      if (!fits(e, toks, i, from)) continue;
+      if (!p) { p = e.payload; continue; }
+      if (!copied) { p = { ...p }; copied = true; }
+      for (const k in e.payload) {
+        const key = k as keyof Payload;
+        if (p[key] === undefined) (p as Record<string, unknown>)[key] = e.payload[key];
+      }
+    }
+    return p;
+  };
 
   cached = {
     matchesAt(toks, i) {
-      const gs = groups.get(toks[i]!.n);
-      if (!gs) return NO_MATCH;
+      const n = toks[i]!.n;
+      if (!firstShapes.maybe(n)) return NO_MATCH;
+      const f = firsts.get(n);
+      if (!f) return NO_MATCH;
       let out: Match[] | null = null;
-      for (const g of gs) {
-        if (i + g.len > toks.length) continue;
-        // one fitting entry: its payload as is; several: merged, the first value of each field wins
-        let p: Payload | null = null;
-        let copied = false;
-        for (const e of g.entries) {
-          if (!fits(e, toks, i)) continue;
-          if (!p) { p = e.payload; continue; }
-          if (!copied) { p = { ...p }; copied = true; }
-          for (const k in e.payload) {
-            const key = k as keyof Payload;
-            if (p[key] === undefined) (p as Record<string, unknown>)[key] = e.payload[key];
-          }
+      const next = toks[i + 1];
+      const gs = f.more && next ? f.more.get(next.n) : undefined;
+      if (gs) {
+        for (const g of gs) {
+          if (i + g.len > toks.length) continue;
+          const p = merged(g.entries, toks, i, 2);
+          if (p) (out ??= []).push({ len: g.len, payload: p });
         }
-        if (p) (out ??= []).push({ len: g.len, payload: p });
+      }
+      if (f.one) {
+        const p = merged(f.one, toks, i, 1);
+        if (p) (out ??= []).push({ len: 1, payload: p });
       }
       return out ?? NO_MATCH;
     },

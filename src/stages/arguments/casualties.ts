@@ -5,7 +5,7 @@
  */
 import type { Span, Value } from '../../model/span.js';
 import { loadJson } from '../../util/lexicon.js';
-import { tokens, type Tok } from '../actors/tokens.js';
+import { ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
 
 interface CasualtyLexicon {
   numbers: Record<string, number>; vague: Record<string, number>; bareSingularArticles: string[];
@@ -94,10 +94,31 @@ export function numberAt(toks: readonly Tok[], i: number): Num | null {
 interface Statement { kind: 'death' | 'injury'; value: number; span: Span; rule: string; definite: boolean; numStart?: number }
 
 function cueAt(map: Map<string, string[][]>, toks: readonly Tok[], i: number): number {
-  const list = map.get(toks[i]!.n);
+  return cueIn(map.get(toks[i]!.n), toks, i);
+}
+
+/** Length of the first (longest) cue of `list` at token i, 0 when none. */
+function cueIn(list: readonly string[][] | undefined, toks: readonly Tok[], i: number): number {
   if (!list) return 0;
-  for (const p of list) if (p.every((w, k) => toks[i + k]?.n === w)) return p.length;
+  outer: for (const p of list) {
+    for (let k = 0; k < p.length; k++) if (toks[i + k]?.n !== p[k]) continue outer;
+    return p.length;
+  }
   return 0;
+}
+
+/** Death and injury cues by first word, for one lookup per token in statements(). */
+let cuesByWord: Map<string, { death?: string[][]; injury?: string[][] }> | null = null;
+let cueShapes: ShapeFilter | null = null;
+function cuesOf(n: string): { death?: string[][]; injury?: string[][] } | undefined {
+  if (!cuesByWord) {
+    const L = lex();
+    cuesByWord = new Map();
+    for (const [w, l] of L.death) cuesByWord.set(w, { death: l });
+    for (const [w, l] of L.injury) { const c = cuesByWord.get(w); if (c) c.injury = l; else cuesByWord.set(w, { injury: l }); }
+    cueShapes = new ShapeFilter(cuesByWord.keys());
+  }
+  return cueShapes!.maybe(n) ? cuesByWord.get(n) : undefined;
 }
 
 /** Victim phrase (numbers summed over "and") ending just before token `end` (exclusive). */
@@ -341,8 +362,10 @@ function statements(all: readonly Tok[]): Statement[] {
   const out: Statement[] = [];
   const toks = unbracketed(all);
   for (let i = 0; i < toks.length; i++) {
-    const dl = cueAt(L.death, toks, i);
-    const il = dl ? 0 : cueAt(L.injury, toks, i);
+    const cues = cuesOf(toks[i]!.n);
+    if (!cues) continue;
+    const dl = cueIn(cues.death, toks, i);
+    const il = dl ? 0 : cueIn(cues.injury, toks, i);
     const len = dl || il;
     if (!len) continue;
     const kind: Statement['kind'] = dl ? 'death' : 'injury';
@@ -398,6 +421,45 @@ function statements(all: readonly Tok[]): Statement[] {
   return out;
 }
 
+/** What casualties() reads in one stretch's tokens; the same stretch (a sentence) is read for several events. */
+interface Analysed {
+  coded: Statement | null;
+  statements: readonly Statement[];
+  otherEvent: boolean;
+  attributed: boolean;
+  also: boolean;
+  alsoOrAddition: boolean;
+}
+// per token array (tokens() hands out one array per span of the current text); kept for one text
+let analysedText: string | null = null;
+let analysedOf = new Map<readonly Tok[], Analysed>();
+const W_OTHER_EVENT = 1, W_ATTRIBUTED = 2, W_ALSO = 4, W_ALSO_OR_ADDITION = 8;
+/** The words casualties() looks for in a later sentence, with what they say (one lookup a token). */
+const SENTENCE_WORDS = new Map<string, number>();
+for (const w of OTHER_EVENT) SENTENCE_WORDS.set(w, (SENTENCE_WORDS.get(w) ?? 0) | W_OTHER_EVENT);
+for (const w of ATTRIBUTED) SENTENCE_WORDS.set(w, (SENTENCE_WORDS.get(w) ?? 0) | W_ATTRIBUTED);
+SENTENCE_WORDS.set('also', (SENTENCE_WORDS.get('also') ?? 0) | W_ALSO | W_ALSO_OR_ADDITION);
+for (const w of ['addition', 'additionally']) SENTENCE_WORDS.set(w, (SENTENCE_WORDS.get(w) ?? 0) | W_ALSO_OR_ADDITION);
+const SENTENCE_SHAPES = new ShapeFilter(SENTENCE_WORDS.keys());
+function analysed(text: string, toks: readonly Tok[]): Analysed {
+  if (text !== analysedText) { analysedText = text; analysedOf = new Map(); }
+  let a = analysedOf.get(toks);
+  if (a) return a;
+  let otherEvent = false, attributed = false, also = false, alsoOrAddition = false;
+  for (const t of toks) {
+    if (!SENTENCE_SHAPES.maybe(t.n)) continue;
+    const f = SENTENCE_WORDS.get(t.n);
+    if (f === undefined) continue;
+    if (f & W_OTHER_EVENT) otherEvent = true;
+    if (f & W_ATTRIBUTED) attributed = true;
+    if (f & W_ALSO) also = true;
+    if (f & W_ALSO_OR_ADDITION) alsoOrAddition = true;
+  }
+  a = { coded: codedFigure(toks), statements: statements(toks), otherEvent, attributed, also, alsoOrAddition };
+  analysedOf.set(toks, a);
+  return a;
+}
+
 export interface Casualties { fatalities: Value<number> | null; injured: Value<number> | null }
 
 /**
@@ -409,21 +471,21 @@ export function casualties(text: string, ranges: readonly Span[]): Casualties {
   const all: Statement[] = [];
   let coded: Statement | null = null;
   ranges.forEach((r, k) => {
-    const toks = tokens(text, r.start, r.end);
-    coded ??= codedFigure(toks);
-    const st = statements(toks);
+    const a = analysed(text, tokens(text, r.start, r.end));
+    coded ??= a.coded;
+    const st = a.statements;
     if (k > 0 && all.length && !all.some((s) => s.kind === 'death') && st.some((s) => s.kind === 'death')) {
       // the first figure of deaths may come in a later sentence ("… 38 injured. One person later died")
-      if (toks.some((t) => OTHER_EVENT.has(t.n))) return;
+      if (a.otherEvent) return;
       all.push(...st.filter((s) => s.kind === 'death'));
       return;
     }
     if (k > 0 && all.length) {
       // a later sentence about another incident, or another source's figure, is not added
-      if (toks.some((t) => OTHER_EVENT.has(t.n))) return;
-      if (toks.some((t) => ATTRIBUTED.has(t.n)) && !toks.some((t) => t.n === 'also')) return;
+      if (a.otherEvent) return;
+      if (a.attributed && !a.also) return;
       // a later sentence usually details or restates the first figure; it adds only with "also"
-      if (!toks.some((t) => t.n === 'also' || t.n === 'addition' || t.n === 'additionally')) return;
+      if (!a.alsoOrAddition) return;
     }
     all.push(...st);
   });

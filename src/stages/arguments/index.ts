@@ -20,6 +20,8 @@ const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence agai
 const ARMED = new Set<ActorKind>(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'government']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got', 'get']);
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+/** CLAUSE_BREAK.has(n): every clause break is one character. */
+const isClauseBreak = (n: string): boolean => n.length === 1 && CLAUSE_BREAK.has(n);
 const VICTIM_VERB = /^(?:killed|wounded|injured|hurt|abducted|kidnapped|attacked|targeted|shot|hit|murdered|slain|beheaded|executed|taken)$/;
 const CLAIM_RE = /\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|strike|killing|assault|raid))|\b(?:responsibility|the\s+attack)\s+was\s+claimed\s+by\b/i;
 const SPEECH = /^(?:said|says|say|told|reported|reports|according|added|claimed|stated|announced|confirmed|asserted|alleged)$/;
@@ -35,12 +37,68 @@ interface Ctx {
   events: readonly EventMention[];
   /** The article's main event: the lowest id. */
   mainId: number;
-  /** Actors by "start:end" span. */
-  bySpan: Map<string, ActorMention>;
+  /** Actors by span (key: start * (text length + 1) + end), the first of each span. */
+  bySpan: Map<number, ActorMention>;
+  /** Sentences by index (the first of each index). */
+  sentenceAt: Map<number, Sentence>;
+  /** Events by sentence index, in layer order. */
+  eventsIn: Map<number, EventMention[]>;
+  /** Actors ordered by span start (ties: layer order), with their layer positions. */
+  byStart: { a: ActorMention; at: number }[];
+  /** Longest actor span (chars): how far back a containing actor can start. */
+  maxActorLen: number;
+  /** Actors inside a span, in layer order, by span key. */
+  inSpan: Map<number, ActorMention[]>;
+  /** The sentence spans inside an evidence span, by span key. */
+  sentencesIn: Map<number, Span[]>;
+  /** The speakers of a sentence (speakers() of its actors). */
+  saidIn: Map<Sentence, Set<ActorMention>>;
+  /** The claim-of-responsibility match of a sentence (null: none). */
+  claimIn: Map<Sentence, RegExpExecArray | null>;
 }
 
-const refOf = (a: ActorMention, how: 'stated' | 'inferred', by: string, over: Partial<ActorRef> = {}): ActorRef => ({
-  text: a.text, span: a.span, kind: a.kind, country: a.country?.value ?? null, name: a.name, how, by, ...over,
+const spanKey = (c: Ctx, start: number, end: number): number => start * (c.doc.text.length + 1) + end;
+
+/** Index of the first actor (in c.byStart) starting at or after `pos`. */
+function firstActorFrom(c: Ctx, pos: number): number {
+  let lo = 0, hi = c.byStart.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (c.byStart[mid]!.a.span.start < pos) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** The actors wholly inside [start, end], in layer order (as `actors.filter` gives them). */
+function actorsInside(c: Ctx, span: Span): ActorMention[] {
+  const key = spanKey(c, span.start, span.end);
+  let out = c.inSpan.get(key);
+  if (out) return out;
+  const hits: { a: ActorMention; at: number }[] = [];
+  for (let k = firstActorFrom(c, span.start); k < c.byStart.length; k++) {
+    const x = c.byStart[k]!;
+    if (x.a.span.start > span.end) break;
+    if (x.a.span.end <= span.end) hits.push(x);
+  }
+  hits.sort((x, y) => x.at - y.at);
+  out = hits.map((x) => x.a);
+  c.inSpan.set(key, out);
+  return out;
+}
+
+/** The first sentence with this index (as `sentences.find` gives it). */
+const sentenceOf = (c: Ctx, index: number): Sentence | undefined => c.sentenceAt.get(index);
+
+const refOf = (a: ActorMention, how: 'stated' | 'inferred', by: string): ActorRef => ({
+  text: a.text, span: a.span, kind: a.kind, country: a.country?.value ?? null, name: a.name, how, by,
+});
+
+/** `{ ...r, ...o }` with the fields in ActorRef's order (every ActorRef here is built in that order). */
+const patch = (r: ActorRef, o: Partial<ActorRef>): ActorRef => ({
+  text: o.text !== undefined ? o.text : r.text,
+  span: o.span !== undefined ? o.span : r.span,
+  kind: o.kind !== undefined ? o.kind : r.kind,
+  country: o.country !== undefined ? o.country : r.country,
+  name: o.name !== undefined ? o.name : r.name,
+  how: o.how !== undefined ? o.how : r.how,
+  by: o.by !== undefined ? o.by : r.by,
 });
 
 /** Speakers: actors that are the subject of a speech verb ("X said", "according to X"). */
@@ -62,16 +120,21 @@ function speakers(text: string, sent: Sentence, actors: readonly ActorMention[])
 /** The event's sentences: its own, then following sentences of the paragraph until another kind of event. */
 function eventRanges(ev: EventMention, c: Ctx): Span[] {
   // the evidence, sentence by sentence (an evidence may span several sentences)
-  const inside = c.sentences.filter((s) => s.span.start >= ev.evidence.start && s.span.end <= ev.evidence.end).map((s) => s.span);
-  const ranges: Span[] = inside.length ? inside : [ev.evidence];
-  const own = c.sentences.find((s) => s.index === ev.sentence);
+  const key = spanKey(c, ev.evidence.start, ev.evidence.end);
+  let inside = c.sentencesIn.get(key);
+  if (!inside) {
+    inside = c.sentences.filter((s) => s.span.start >= ev.evidence.start && s.span.end <= ev.evidence.end).map((s) => s.span);
+    c.sentencesIn.set(key, inside);
+  }
+  const ranges: Span[] = inside.length ? inside.slice() : [ev.evidence];
+  const own = sentenceOf(c, ev.sentence);
   if (!own) return ranges;
   const main = ev.id === c.mainId;
   for (let i = ev.sentence + 1; i < c.sentences.length; i++) {
     const s = c.sentences[i]!;
     if (s.paragraph !== own.paragraph) break;
     if (s.span.start < ev.evidence.end) continue;
-    const other = c.events.find((e) => e.sentence === s.index && e.id !== ev.id);
+    const other = c.eventsIn.get(s.index)?.find((e) => e.id !== ev.id);
     // the main event reads on through its paragraph (later figures add only with "also"); others stop at another event
     if (!main && other && (other.eventType.value !== ev.eventType.value || other.background !== ev.background)) break;
     ranges.push(s.span);
@@ -81,20 +144,24 @@ function eventRanges(ev: EventMention, c: Ctx): Span[] {
 
 function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: ActorRef | null } {
   const text = c.doc.text;
-  const sent = c.sentences.find((s) => s.index === ev.sentence);
+  const sent = sentenceOf(c, ev.sentence);
   const sentSpan = sent?.span ?? ev.evidence;
-  const inSent = c.actors.filter((a) => a.span.start >= sentSpan.start && a.span.end <= sentSpan.end);
-  const said = sent ? speakers(text, sent, inSent) : new Set<ActorMention>();
+  const inSent = actorsInside(c, sentSpan);
+  let said = sent ? c.saidIn.get(sent) : undefined;
+  if (!said) {
+    said = sent ? speakers(text, sent, inSent) : new Set<ActorMention>();
+    if (sent) c.saidIn.set(sent, said);
+  }
   const cands = inSent.filter((a) => !a.isSource && !said.has(a) && !(a.span.start <= ev.trigger.start && ev.trigger.end <= a.span.end));
   const toks = tokens(text, sentSpan.start, sentSpan.end);
-  const trigIdx = toks.findIndex((t) => t.s >= ev.trigger.start);
-  const trigEnd = toks.findIndex((t) => t.s >= ev.trigger.end);
+  const ti = firstAtOrAfter(toks, ev.trigger.start);
+  const trigIdx = ti < toks.length ? ti : -1; // as toks.findIndex((t) => t.s >= ev.trigger.start)
   const prevWords = toks.slice(Math.max(0, trigIdx - 3), trigIdx).map((t) => t.n);
   const passive = prevWords.some((w) => PASSIVE_AUX.has(w)) && /(?:ed|en|wn)$/.test(text.slice(ev.trigger.start, ev.trigger.end));
   // clause limits around the trigger
   let cs = 0, ce = toks.length;
-  for (let i = trigIdx - 1; i >= 0; i--) if (CLAUSE_BREAK.has(toks[i]!.n)) { cs = i + 1; break; }
-  for (let i = Math.max(trigIdx, 0); i < toks.length; i++) if (CLAUSE_BREAK.has(toks[i]!.n)) { ce = i; break; }
+  for (let i = trigIdx - 1; i >= 0; i--) if (isClauseBreak(toks[i]!.n)) { cs = i + 1; break; }
+  for (let i = Math.max(trigIdx, 0); i < toks.length; i++) if (isClauseBreak(toks[i]!.n)) { ce = i; break; }
   const clauseStart = toks[cs]?.s ?? sentSpan.start;
   const clauseEnd = toks[ce - 1]?.e ?? sentSpan.end;
   const before = cands.filter((a) => a.span.end <= ev.trigger.start && a.span.start >= clauseStart);
@@ -138,7 +205,7 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
       const first = before.filter((a) => a.span.end <= subj.span.start && a.kind === subj.kind).pop();
       if (first && /^\s*(?:and|,)\s*$/.test(text.slice(first.span.end, subj.span.start))) {
         const span = { start: first.span.start, end: subj.span.end };
-        a1 = { ...a1, span, text: text.slice(span.start, span.end), country: subj.country?.value ?? first.country?.value ?? null, by: 'arguments/subject-coordinated' };
+        a1 = patch(a1, { span, text: text.slice(span.start, span.end), country: subj.country?.value ?? first.country?.value ?? null, by: 'arguments/subject-coordinated' });
       }
     }
     const obj = after.find((a) => a !== subj);
@@ -147,7 +214,6 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
       // "... airstrikes by jets": no subject before the trigger
     }
   }
-  void trigEnd;
   // no doer found: a "by X" agent anywhere in the sentence, else the first armed actor that is not the target
   if (!a1 && type && type !== 'Protests' && type !== 'Riots') {
     const agent = cands.find((a) => a !== byAgent && wordBefore(toks, a.span.start) === 'by' && a.span.start !== a2?.span.start);
@@ -156,22 +222,22 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     else if (armed && VIOLENT.has(type)) a1 = refOf(armed, 'inferred', 'arguments/sentence-armed-actor');
   }
   // an attacker is never coded as civilians: communal attackers are identity militias (ACLED inter 4)
-  if (a1 && a1.kind === 'civilians' && type && VIOLENT.has(type)) a1 = { ...a1, kind: 'militia', how: 'inferred', by: `${a1.by}+arguments/acled-communal-militia` };
+  if (a1 && a1.kind === 'civilians' && type && VIOLENT.has(type)) a1 = patch(a1, { kind: 'militia', how: 'inferred', by: `${a1.by}+arguments/acled-communal-militia` });
   // ACLED conventions by event type
   const trigText = text.slice(ev.trigger.start, ev.trigger.end);
   if (type === 'Protests' || type === 'Riots') {
     const kind: ActorKind = type === 'Protests' ? 'protesters' : 'rioters';
-    if (a1 && !['military', 'police', 'government', 'igo'].includes(a1.kind)) a1 = { ...a1, kind, by: `${a1.by}+arguments/acled-${kind}` };
+    if (a1 && !['military', 'police', 'government', 'igo'].includes(a1.kind)) a1 = patch(a1, { kind, by: `${a1.by}+arguments/acled-${kind}` });
     else if (!a1) a1 = { text: trigText, span: ev.trigger, kind, country: null, name: null, how: 'inferred', by: `arguments/implicit-${kind}` };
     // "protested against X"
     const against = after.find((a) => wordBefore(toks, a.span.start) === 'against');
     a2 = against ? refOf(against, 'stated', 'arguments/protest-against') : type === 'Riots' ? a2 : null;
   }
-  if (type === 'Violence against civilians' && a2) a2 = { ...a2, kind: 'civilians', by: `${a2.by}+arguments/acled-civilians` };
+  if (type === 'Violence against civilians' && a2) a2 = patch(a2, { kind: 'civilians', by: `${a2.by}+arguments/acled-civilians` });
   if (type && VIOLENT.has(type)) {
     // a state named as the doer of violence acts through its military
     if (a1 && a1.kind === 'government' && /^actors\/(?:state|capital-government)$/.test(c.actors.find((x) => x.span === a1!.span)?.by ?? '')) {
-      a1 = { ...a1, kind: 'military', how: 'inferred', by: `${a1.by}+arguments/state-acts-through-military` };
+      a1 = patch(a1, { kind: 'military', how: 'inferred', by: `${a1.by}+arguments/state-acts-through-military` });
     }
   }
   return { a1, a2 };
@@ -183,9 +249,9 @@ function claimant(ev: EventMention, c: Ctx): ActorMention | null {
   for (const s of c.sentences) {
     if (s.index < ev.sentence || s.index > ev.sentence + 4) continue;
     // another ACLED event between: the claim is about that one
-    if (s.index > ev.sentence && c.events.some((e) => e.sentence === s.index && e.id !== ev.id && e.eventType.value && !e.background !== !ev.background)) break;
-    const st = text.slice(s.span.start, s.span.end);
-    const m = CLAIM_RE.exec(st);
+    if (s.index > ev.sentence && c.eventsIn.get(s.index)?.some((e) => e.id !== ev.id && e.eventType.value && !e.background !== !ev.background)) break;
+    let m = c.claimIn.get(s);
+    if (m === undefined) { m = CLAIM_RE.exec(text.slice(s.span.start, s.span.end)); c.claimIn.set(s, m); }
     if (!m) continue;
     const at = s.span.start + m.index;
     const inS = c.actors.filter((a) => a.sentence === s.index && !a.isSource && ['rebel', 'militia', 'terrorist', 'unknown'].includes(a.kind));
@@ -243,36 +309,56 @@ function placesCountry(places: readonly PlaceMention[]): string | null {
 /** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
 function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMention, c: Ctx, locCountry: string | null, locPrecisionCountry: boolean): ActorRef | null {
   if (!r) return r;
-  const m = c.bySpan.get(`${r.span.start}:${r.span.end}`);
+  const m = c.bySpan.get(spanKey(c, r.span.start, r.span.end));
   const weak = !r.country || m?.country?.by === 'actors/main-country' || m?.country?.by === undefined && !r.country;
   if (!weak) return r;
   if (r.kind === 'military' && !r.country) {
     const near = c.actors.filter((a) => Math.abs(a.sentence - ev.sentence) <= 2 && a.kind === 'military' && a.country?.how === 'stated'
       && a.country.value !== other?.country);
     near.sort((x, y) => Math.abs(x.sentence - ev.sentence) - Math.abs(y.sentence - ev.sentence) || (y.sentence - x.sentence));
-    if (near[0]) return { ...r, country: near[0].country!.value, how: 'inferred', by: `${r.by}+arguments/country-from-context` };
+    if (near[0]) return patch(r, { country: near[0].country!.value, how: 'inferred', by: `${r.by}+arguments/country-from-context` });
   }
   // a location that is only a country ("The United States defended …") is weaker than the article's main country
   const main = m?.country?.by === 'actors/main-country' ? m.country.value : null;
   const cc = (locCountry && !(locPrecisionCountry && main) ? locCountry : null) ?? main ?? placesCountry(c.places) ?? r.country;
-  if (cc && cc !== r.country) return { ...r, country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` };
-  if (cc && !r.country) return { ...r, country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` };
+  if (cc && cc !== r.country) return patch(r, { country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` });
+  if (cc && !r.country) return patch(r, { country: cc, how: 'inferred', by: `${r.by}+arguments/country-from-location` });
   return r;
 }
 
 export function eventArguments(doc: Document): EventArguments[] {
   const c: Ctx = {
     doc, sentences: layer(doc, 'sentences'), actors: layer(doc, 'actors'), places: layer(doc, 'places'),
-    events: layer(doc, 'events'), mainId: Infinity, bySpan: new Map(),
+    events: layer(doc, 'events'), mainId: Infinity, bySpan: new Map(), sentenceAt: new Map(), eventsIn: new Map(),
+    byStart: [], maxActorLen: 0, inSpan: new Map(), sentencesIn: new Map(), saidIn: new Map(), claimIn: new Map(),
   };
-  for (const e of c.events) if (e.id < c.mainId) c.mainId = e.id;
-  for (const a of c.actors) { const k = `${a.span.start}:${a.span.end}`; if (!c.bySpan.has(k)) c.bySpan.set(k, a); }
+  for (const e of c.events) {
+    if (e.id < c.mainId) c.mainId = e.id;
+    const l = c.eventsIn.get(e.sentence);
+    if (l) l.push(e); else c.eventsIn.set(e.sentence, [e]);
+  }
+  for (const s of c.sentences) if (!c.sentenceAt.has(s.index)) c.sentenceAt.set(s.index, s);
+  c.actors.forEach((a, at) => {
+    const k = spanKey(c, a.span.start, a.span.end);
+    if (!c.bySpan.has(k)) c.bySpan.set(k, a);
+    c.byStart.push({ a, at });
+    if (a.span.end - a.span.start > c.maxActorLen) c.maxActorLen = a.span.end - a.span.start;
+  });
+  c.byStart.sort((x, y) => x.a.span.start - y.a.span.start || x.at - y.at);
   const times = layer(doc, 'times');
   const out: EventArguments[] = [];
   // A place name that is (inside) an actor standing for its state ("The United States defended …",
   // "Kenya's police") names a party, not where the event happened.
-  const locPlaces = c.places.filter((p) => !c.actors.some((a) => !a.isSource && a.span.start <= p.span.start && p.span.end <= a.span.end
-    && (p.resolved?.featureClass === 'C' || (p.resolved?.featureCode ?? '').startsWith('PCL') || (a.span.start === p.span.start && a.span.end === p.span.end) || a.span.start === p.span.start && /^['’]s\b/.test(doc.text.slice(p.span.end, p.span.end + 3)))));
+  const locPlaces = c.places.filter((p) => {
+    // only actors starting at most maxActorLen before the place can contain it
+    for (let k = firstActorFrom(c, p.span.start - c.maxActorLen); k < c.byStart.length; k++) {
+      const a = c.byStart[k]!.a;
+      if (a.span.start > p.span.start) break;
+      if (!a.isSource && p.span.end <= a.span.end
+        && (p.resolved?.featureClass === 'C' || (p.resolved?.featureCode ?? '').startsWith('PCL') || (a.span.start === p.span.start && a.span.end === p.span.end) || a.span.start === p.span.start && /^['’]s\b/.test(doc.text.slice(p.span.end, p.span.end + 3)))) return false;
+    }
+    return true;
+  });
   for (const ev of c.events) {
     let { a1, a2 } = assignActors(ev, c);
     if (ev.eventType.value && VIOLENT.has(ev.eventType.value) && (!a1 || a1.kind === 'unknown' || a1.how === 'inferred')) {

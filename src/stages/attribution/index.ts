@@ -15,41 +15,86 @@ import { layer, type ActorMention, type Attribution, type Claim, type Document, 
 import type { Span } from '../../model/span.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { loadJson } from '../../util/lexicon.js';
-import { countBetween, tokens, type Tok } from '../actors/tokens.js';
+import { countBetween, ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
 import { casualties } from '../arguments/casualties.js';
 
 interface Cues {
   speechVerbs: string[]; participles: string[]; hedges: string[]; pronouns: string[]; anaphors: string[];
   unintended: string[]; deliberate: string[]; denial: string[];
 }
-interface Compiled { verbs: Set<string>; parts: Set<string>; hedges: string[][]; pronouns: Set<string>; anaphors: string[][]; unintended: string[][]; deliberate: string[][]; denial: string[][] }
+/** A phrase list, longest first, and its phrases by first word (each group keeps that order). */
+interface Phrases { readonly list: readonly string[][]; readonly byFirst: Map<string, string[][]>; readonly shapes: ShapeFilter }
+/** What a word can start in speechesOf(): a hedge phrase, a speech verb, a participle ("saying"). */
+interface CueWord { hedges: string[][] | null; verb: boolean; part: boolean }
+interface Compiled {
+  verbs: Set<string>; parts: Set<string>; hedges: Phrases; pronouns: Set<string>; anaphors: Phrases; unintended: Phrases;
+  deliberate: Phrases; denial: Phrases;
+  /** Every word that is a hedge's first word, a speech verb or a participle. */
+  words: Map<string, CueWord>;
+  wordShapes: ShapeFilter;
+}
 let C: Compiled | null = null;
 function cues(): Compiled {
   if (C) return C;
   const L = loadJson<Cues>('attribution/cues.json');
-  const ph = (l: string[]): string[][] => l.map((p) => p.split(/\s+/)).sort((a, b) => b.length - a.length);
+  const ph = (l: string[]): Phrases => {
+    const list = l.map((p) => p.split(/\s+/)).sort((a, b) => b.length - a.length);
+    const byFirst = new Map<string, string[][]>();
+    for (const p of list) { const g = byFirst.get(p[0]!); if (g) g.push(p); else byFirst.set(p[0]!, [p]); }
+    return { list, byFirst, shapes: new ShapeFilter(byFirst.keys()) };
+  };
+  const hedges = ph(L.hedges);
+  const verbs = new Set(L.speechVerbs), parts = new Set(L.participles);
+  const words = new Map<string, CueWord>();
+  for (const w of [...hedges.byFirst.keys(), ...verbs, ...parts]) {
+    words.set(w, { hedges: hedges.byFirst.get(w) ?? null, verb: verbs.has(w), part: parts.has(w) });
+  }
   C = {
-    verbs: new Set(L.speechVerbs), parts: new Set(L.participles), hedges: ph(L.hedges), pronouns: new Set(L.pronouns),
-    anaphors: ph(L.anaphors), unintended: ph(L.unintended), deliberate: ph(L.deliberate), denial: ph(L.denial),
+    verbs, parts, hedges, pronouns: new Set(L.pronouns),
+    anaphors: ph(L.anaphors), unintended: ph(L.unintended), deliberate: ph(L.deliberate), denial: ph(L.denial), words,
+    wordShapes: new ShapeFilter(words.keys()),
   };
   return C;
 }
-// phrase lists indexed by their first word (each group keeps the list's longest-first order)
-const firstIndex = new WeakMap<string[][], Map<string, string[][]>>();
-const phraseAt = (toks: readonly Tok[], i: number, list: string[][]): number => {
-  let idx = firstIndex.get(list);
-  if (!idx) {
-    idx = new Map();
-    for (const p of list) { const g = idx.get(p[0]!); if (g) g.push(p); else idx.set(p[0]!, [p]); }
-    firstIndex.set(list, idx);
-  }
-  const t = toks[i];
-  const group = t ? idx.get(t.n) : undefined;
+/** Length of the first (longest) phrase of `group` at token i, 0 when none. */
+function groupAt(toks: readonly Tok[], i: number, group: readonly string[][] | null | undefined): number {
   if (!group) return 0;
-  for (const p of group) if (p.every((w, k) => toks[i + k]?.n === w)) return p.length;
+  outer: for (const p of group) {
+    if (i + p.length > toks.length) continue;
+    for (let k = 1; k < p.length; k++) if (toks[i + k]!.n !== p[k]) continue outer;
+    if (toks[i]!.n !== p[0]) continue;
+    return p.length;
+  }
   return 0;
+}
+const phraseAt = (toks: readonly Tok[], i: number, ph: Phrases): number => {
+  const t = toks[i];
+  return t && ph.shapes.maybe(t.n) ? groupAt(toks, i, ph.byFirst.get(t.n)) : 0;
 };
-const hasPhrase = (toks: readonly Tok[], list: string[][]): boolean => toks.some((_, i) => phraseAt(toks, i, list) > 0);
+const hasPhrase = (toks: readonly Tok[], ph: Phrases): boolean => {
+  for (let i = 0; i < toks.length; i++) if (phraseAt(toks, i, ph) > 0) return true;
+  return false;
+};
+
+/** Actors by position, to take those inside a span without scanning them all. */
+interface ActorIndex { readonly byStart: readonly { a: ActorMention; at: number }[] }
+function indexActors(actors: readonly ActorMention[]): ActorIndex {
+  const byStart = actors.map((a, at) => ({ a, at }));
+  byStart.sort((x, y) => x.a.span.start - y.a.span.start || x.at - y.at);
+  return { byStart };
+}
+/** The actors wholly inside `span`, in layer order (as `actors.filter` gives them). */
+function actorsInside(ix: ActorIndex, span: Span): ActorMention[] {
+  const b = ix.byStart;
+  let lo = 0, hi = b.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (b[mid]!.a.span.start < span.start) lo = mid + 1; else hi = mid; }
+  const hits: { a: ActorMention; at: number }[] = [];
+  for (let k = lo; k < b.length && b[k]!.a.span.start <= span.end; k++) if (b[k]!.a.span.end <= span.end) hits.push(b[k]!);
+  hits.sort((x, y) => x.at - y.at);
+  return hits.map((x) => x.a);
+}
+
+const WORDLIKE = /[\p{L}\p{N}]/u;
 
 interface Speech {
   sentence: number;
@@ -61,10 +106,10 @@ interface Speech {
   verb?: string;
 }
 
-function speechesOf(text: string, s: Sentence, actors: readonly ActorMention[], lastSpeaker: { a: ActorMention | null }): Speech[] {
+function speechesOf(text: string, s: Sentence, actors: ActorIndex, lastSpeaker: { a: ActorMention | null }): Speech[] {
   const cu = cues();
   const toks = tokens(text, s.span.start, s.span.end);
-  const inS = actors.filter((a) => a.span.start >= s.span.start && a.span.end <= s.span.end);
+  const inS = actorsInside(actors, s.span);
   const out: Speech[] = [];
   const actorEndingNear = (pos: number, maxGap: number): ActorMention | undefined => {
     const cands = inS.filter((a) => a.span.end <= pos && countBetween(toks, a.span.end, pos) <= maxGap);
@@ -76,7 +121,8 @@ function speechesOf(text: string, s: Sentence, actors: readonly ActorMention[], 
   const rest = (i: number): Span => ({ start: toks[Math.min(i, toks.length - 1)]!.s, end: s.span.end });
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    const hl = phraseAt(toks, i, cu.hedges);
+    const w = cu.wordShapes.maybe(t.n) ? cu.words.get(t.n) : undefined;
+    const hl = w ? groupAt(toks, i, w.hedges) : 0;
     if (hl) {
       out.push({ sentence: s.index, by: { text: text.slice(t.s, toks[i + hl - 1]!.e), span: { start: t.s, end: toks[i + hl - 1]!.e } }, says: s.span, hedge: true });
       i += hl - 1;
@@ -94,7 +140,7 @@ function speechesOf(text: string, s: Sentence, actors: readonly ActorMention[], 
       }
       continue;
     }
-    if (cu.verbs.has(t.n)) {
+    if (w?.verb) {
       // "X said", ", X said" (after a quote), "said X"
       let a = actorEndingNear(t.s, 1);
       const prev = toks[i - 1];
@@ -106,14 +152,15 @@ function speechesOf(text: string, s: Sentence, actors: readonly ActorMention[], 
       }
       if (a && (a.isSource || ['government', 'military', 'police', 'igo', 'ngo', 'media', 'rebel', 'terrorist', 'militia', 'unknown'].includes(a.kind) || a.by.startsWith('actors/role') || a.by === 'actors/apposition' || a.by === 'actors/surname' || a.by === 'actors/person')) {
         // "…, the army said." : what is said is the sentence before the speaker
-        const tail = toks.filter((x) => x.s > t.e && /[\p{L}\p{N}]/u.test(x.raw)).length;
+        let tail = 0;
+        for (const x of toks) if (x.s > t.e && WORDLIKE.test(x.raw)) tail++;
         const says = tail < 3 && a.span.start > s.span.start + 10 ? { start: s.span.start, end: a.span.start } : rest(i + 1);
         out.push({ sentence: s.index, by: { text: a.text, span: a.span }, says, hedge: false, verb: t.n });
         lastSpeaker.a = a;
       }
       continue;
     }
-    if (cu.parts.has(t.n) && toks[i - 1]?.n === ',') {
+    if (w?.part && toks[i - 1]?.n === ',') {
       const subj = inS.filter((a) => a.span.end <= t.s).sort((x, y) => x.span.start - y.span.start)[0];
       if (subj) { out.push({ sentence: s.index, by: { text: subj.text, span: subj.span }, says: rest(i + 1), hedge: false, verb: t.n }); lastSpeaker.a = subj; }
     }
@@ -128,17 +175,18 @@ function claimOf(text: string, sp: Speech): Claim {
   const cu = cues();
   const toks = tokens(text, sp.says.start, sp.says.end);
   const says = text.slice(sp.says.start, Math.min(sp.says.end, sp.says.start + 240));
-  const base = { by: sp.by, says, span: sp.says };
-  if (sp.hedge) return { ...base, field: null, value: null };
-  if ((sp.verb && cu.denial.some((d) => d.length === 1 && d[0] === sp.verb)) || hasPhrase(toks, cu.denial)) return { ...base, field: 'event', value: 'denied' };
-  if (hasPhrase(toks, cu.unintended)) return { ...base, field: 'cause', value: 'unintentional' };
-  if (hasPhrase(toks, cu.deliberate)) return { ...base, field: 'cause', value: 'deliberate' };
+  // the fields in the order { by, says, span, field, value }
+  const claim = (field: Claim['field'], value: Claim['value']): Claim => ({ by: sp.by, says, span: sp.says, field, value });
+  if (sp.hedge) return claim(null, null);
+  if ((sp.verb && cu.denial.list.some((d) => d.length === 1 && d[0] === sp.verb)) || hasPhrase(toks, cu.denial)) return claim('event', 'denied');
+  if (hasPhrase(toks, cu.unintended)) return claim('cause', 'unintentional');
+  if (hasPhrase(toks, cu.deliberate)) return claim('cause', 'deliberate');
   const cas = casualties(text, [sp.says]);
   // "… also killed two": an added toll, not a competing figure
-  if (toks.some((x) => x.n === 'also')) return { ...base, field: null, value: null };
-  if (cas.fatalities) return { ...base, field: 'fatalities', value: cas.fatalities.value };
-  if (cas.injured) return { ...base, field: 'injured', value: cas.injured.value };
-  return { ...base, field: null, value: null };
+  if (toks.some((x) => x.n === 'also')) return claim(null, null);
+  if (cas.fatalities) return claim('fatalities', cas.fatalities.value);
+  if (cas.injured) return claim('injured', cas.injured.value);
+  return claim(null, null);
 }
 
 /** The event a sentence without its own event refers to with "the attack", "the strike"… */
@@ -168,13 +216,23 @@ export function attributions(doc: Document): Attribution[] {
   const events = layer(doc, 'events');
   const last = { a: null as ActorMention | null };
   const bySentence = new Map<number, Speech[]>();
-  for (const s of sentences) bySentence.set(s.index, speechesOf(text, s, actors, last));
+  const ix = indexActors(actors);
+  const eventsIn = new Map<number, EventMention[]>();
+  for (const e of events) { const l = eventsIn.get(e.sentence); if (l) l.push(e); else eventsIn.set(e.sentence, [e]); }
+  for (const s of sentences) bySentence.set(s.index, speechesOf(text, s, ix, last));
+  // a speech pushed to several events makes one claim (the same value each time)
+  const claimFor = new Map<Speech, Claim>();
+  const claimOfSpeech = (sp: Speech): Claim => {
+    let c = claimFor.get(sp);
+    if (!c) { c = claimOf(text, sp); claimFor.set(sp, c); }
+    return c;
+  };
   const claims = new Map<number, Claim[]>();
   const claimed = new Map<number, { text: string; span: Span }[]>();
   const push = (ev: number, sp: Speech): void => {
     const cl = claimedByOf(ev);
     if (!cl.some((c) => c.text.toLowerCase() === sp.by.text.toLowerCase())) cl.push(sp.by);
-    (claims.get(ev) ?? claims.set(ev, []).get(ev)!).push(claimOf(text, sp));
+    (claims.get(ev) ?? claims.set(ev, []).get(ev)!).push(claimOfSpeech(sp));
   };
   const claimedByOf = (ev: number): { text: string; span: Span }[] => claimed.get(ev) ?? claimed.set(ev, []).get(ev)!;
   for (const ev of events) {
@@ -189,8 +247,8 @@ export function attributions(doc: Document): Attribution[] {
     if (!sps.length) continue;
     // a sentence's own ACLED event keeps its speakers; a verbal reaction (PLOVER-only: rejects,
     // accuses, denies) speaks about the event already reported
-    const own = events.filter((e) => e.sentence === s.index && e.eventType.value !== null && e.eventType.value !== 'Strategic developments');
-    if (own.length) continue;
+    const own = eventsIn.get(s.index)?.some((e) => e.eventType.value !== null && e.eventType.value !== 'Strategic developments');
+    if (own) continue;
     const target = anaphoricTarget(text, s, events, sentences);
     if (!target) continue;
     for (const sp of sps) push(target.id, sp);

@@ -35,6 +35,9 @@ function supported(sub: SubEventType, free: readonly TriggerMatch[], text: strin
   }
 }
 
+/** A fallback sub-type (when the model's first reading is unsupported) needs at least this sub-head probability. */
+const MIN_FALLBACK_P = 0.02;
+
 export interface AcledDecision {
   readonly type: EventType;
   readonly sub: SubEventType;
@@ -57,20 +60,21 @@ export interface SentenceAnalysis {
 /** Features of a text as the model sees them. */
 export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: number): Int32Array {
   const extra = triggerFeatures(matches);
-  if (process.env.EV_FX !== '0') extra.push(...contextFeatures(text, matches));
+  extra.push(...contextFeatures(text, matches));
   const toks = tokenize(text);
-  if (process.env.EV_PX) {
-    let n = 0;
-    for (const t of toks) {
-      if (n >= Number(process.env.EV_PX)) break;
-      if (LEAD_SKIP.has(t.norm) || /^0+$/.test(t.norm)) continue;
-      extra.push('p:' + t.norm);
-      n++;
-    }
+  // The lead words (after a date opener): where notes and news leads name who acted.
+  let n = 0;
+  for (const t of toks) {
+    if (n >= LEAD_WORDS) break;
+    if (LEAD_SKIP.has(t.norm) || /^0+$/.test(t.norm)) continue;
+    extra.push('p:' + t.norm);
+    n++;
   }
   return hashedFeatures(toks, extra, dim);
 }
 
+const LEAD_WORDS = 6;
+/** Date-opener words skipped before the lead words ("On 9 May 2020, …", "Around 4 May (as reported), …"). */
 const LEAD_SKIP = new Set(['on', 'around', 'in', 'the', 'of', 'as', 'reported', 'between', 'and', 'night', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'a', 'an']);
 /** Actor kinds named in a text, by word class (one pass of one regex). */
 const KIND_RE = /\b(?:(protesters?|demonstrators?|marchers|activists|students|workers|traders|teachers|supporters)|(rioters|mobs?|youths|crowds?|vigilantes?|villagers\s+(?:attacked|lynched|beat))|(police(?:men)?|officers|security\s+forces|gendarmes?|gendarmerie)|(military|army|soldiers|troops|armed\s+forces|forces\s+of|government\s+forces|regime)|(rebels?|militants?|insurgents?|jihadists?|al[- ]shabaab|taliban|boko\s+haram|jnim|isis|isil|islamic\s+state|houthis?|terrorists?|fighters)|(militia(?:s|men)?|communal|clan|ethnic|tribesmen|herders?|farmers)|(civilians?|residents?|villagers?|women|woman|girls?|boys?|child(?:ren)?|man|men|journalists?|family|wife|husband)|(gunmen|assailants|unidentified|unknown\s+(?:armed\s+)?(?:men|group|assailants)))\b/gi;
@@ -116,6 +120,7 @@ const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|to
 const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
 const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
 const TERR_OBJECT_RE = /^\s+(?:(?:full\s+)?control\s+)?(?:(?:of|over)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|border|crossing|camp|neighbou?rhood|outpost|\p{Lu})/u;
+const STRONG_TERR_RE = /^(?:recaptur|retook|retake|retaken|regain|took\s+(?:control|over|back)|taken\s+(?:control|over|back)|seiz|gained\s+control|overr|wrest|restor|fell\s+to)/i;
 const NONVIOLENT_RE = /\b(?:without\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|violence|clashes|a\s+shot)|no\s+(?:violence|fighting|clashes|resistance)\s+(?:was\s+|were\s+)?(?:reported|took\s+place|occurred)|(?:withdr[ae]w|withdrawn|pulled\s+out|retreated|evacuated|abandoned)\s+(?:from\s+)?(?:the\s+)?(?:area|town|city|village|base|positions?|it)\b|deserted|after\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:withdr[ae]w|withdrawal|pulled\s+out|pull-?out|retreat(?:ed)?|departure))/iu;
 /** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
 function textAgent(text: string, m: TriggerMatch): Agent {
@@ -124,6 +129,12 @@ function textAgent(text: string, m: TriggerMatch): Agent {
   if (by) {
     if (/^(?:army|armed|troops|soldiers|military|government|regime|security|police)/i.test(by[1])) return 'state';
     if (/^(?:rebels?|insurgents?|militants?|militia|jihadists?|fighters|gunmen|al[- ]shabaab|boko|taliban|houthis?|islamic)/i.test(by[1])) return 'nonstate';
+  }
+  // "took control of X from the rebels": the other side took it
+  const from = /^[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:pro-)?([^.;,]{0,40})/i.exec(text.slice(m.end, m.end + 130));
+  if (from) {
+    if (/^(?:rebels?|insurgents?|militants?|militia|jihadists?|fighters|gunmen|al[- ]shabaab|boko|taliban|houthis?|islamic|is\b|isis|isil|daesh|terrorists?)/i.test(from[1])) return 'state';
+    if (/^(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces)/i.test(from[1])) return 'nonstate';
   }
   const s = STATE_WORDS.exec(before), n = NONSTATE_WORDS.exec(before);
   if (s && n) return s.index > n.index ? 'state' : 'nonstate';
@@ -180,10 +191,27 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // a type without a supported sub-type to the next most likely type.
   const free = matches.filter((m) => !m.blockedBy);
   if (article && text !== undefined && !supported(sub, free, text)) {
+    // The sub-head mass of unsupported sub-types no longer counts for their type: a type
+    // carried by a sub-type the sentence does not support gives way to a supported reading.
+    const half = typeHead ? 0.5 : 1;
+    const anySupported = new Set<string>();
+    for (let i = 0; i < cls.length; i++) {
+      const t = ctypes[i];
+      if (t === null) continue;
+      if (ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text)) anySupported.add(t);
+      else mass.set(t, Math.max(0, (mass.get(t) ?? 0) - ps[i] * half));
+    }
+    for (const t of EVENT_TYPES) if (!anySupported.has(t)) mass.delete(t);
+    best = -1;
+    for (const t of EVENT_TYPES) {
+      const m = mass.get(t);
+      if (m !== undefined && m > best) { best = m; type = t; }
+    }
+    if (best < 0) return null;
     for (;;) {
       pSub = -1;
       for (let i = 0; i < cls.length; i++) {
-        if (ctypes[i] === type && ps[i] > pSub && supported(cls[i] as SubEventType, free, text)) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+        if (ctypes[i] === type && ps[i] > pSub && ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text)) { pSub = ps[i]; sub = cls[i] as SubEventType; }
       }
       if (pSub >= 0) break;
       mass.delete(type);
@@ -235,11 +263,16 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // "capture" is not a change to a group); by an actor neither side of which is known, a capture
   // that is not a retaking is read as a non-state actor's (states' forces are named as such).
   const sdTerr = type === 'Strategic developments' && sub !== 'Agreement' && sub !== 'Arrests';
-  if ((article || process.env.EV_TERR !== '0') && terr && (type === 'Battles' || sdTerr)) {
+  // In notes and snippets (the model has seen their territory codings) only a decisive phrase
+  // ("took control of", "recaptured", "overran") overrides it, and a decisive base or agreement
+  // trigger is left to its own rule.
+  const decisive = terr !== undefined && (article || (STRONG_TERR_RE.test(terr.text)
+    && !free.some((m) => m.entry.rule && (m.entry.id === 'hq' || m.entry.id === 'agreementsign' || m.entry.id === 'handover'))));
+  if (decisive && terr && (type === 'Battles' || sdTerr)) {
     const who = agent?.(terr) ?? textAgent(text ?? '', terr);
     const regain = REGAIN_RE.test(terr.text);
-    // a town changing hands without a fight (the holders left, no resistance) is a transfer
-    const quiet = text !== undefined && NONVIOLENT_RE.test(text) && !free.some((m) => m.entry.id === 'clash' || m.entry.id === 'firefight' || m.entry.id === 'kill');
+    // in a note, a town changing hands without a fight (the holders left, no resistance) is a transfer
+    const quiet = !article && text !== undefined && NONVIOLENT_RE.test(text) && !free.some((m) => m.entry.id === 'clash' || m.entry.id === 'firefight' || m.entry.id === 'kill');
     const sub2: SubEventType | null = quiet && !regain ? 'Non-violent transfer of territory'
       : regain && who !== 'nonstate' ? 'Government regains territory'
       : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory'

@@ -206,7 +206,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (allBack) return null;
     // A specific trigger in a sentence that states its own place and date is reported news: the
     // model (trained on notes and single sentences) needs less certainty there.
-    const minEvent = strong && !backRef && hasDate && hasPlace && !background ? MIN_EVENT_CONCRETE : MIN_EVENT;
+    // Notes and snippets: the threshold calibrated with the model on snippets outside the taxonomy.
+    const minBase = short ? 1 - model.noneThreshold : MIN_EVENT;
+    const minEvent = strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
       && (!background || concrete);

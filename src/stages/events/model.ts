@@ -30,6 +30,11 @@ export interface Head {
 }
 export interface Model {
   readonly dim: number;
+  /**
+   * P(NONE) at or above which a note or snippet states no ACLED event: calibrated at training time
+   * on inner folds of the training data (meta.noneThreshold), 0.5 for older models.
+   */
+  readonly noneThreshold: number;
   readonly heads: Readonly<Record<string, Head>>;
 }
 
@@ -48,7 +53,8 @@ export function modelFromJson(j: ModelJson): Model {
       w: new Int8Array(buf.buffer, buf.byteOffset, buf.length),
     };
   }
-  return { dim: j.dim, heads };
+  const t = j.meta?.noneThreshold;
+  return { dim: j.dim, heads, noneThreshold: typeof t === 'number' && t > 0 && t < 1 ? t : 0.5 };
 }
 
 let cached: Model | null | undefined;
