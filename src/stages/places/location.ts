@@ -105,6 +105,18 @@ function capitalMention(p: PlaceMention, iso3: string, by: string): PlaceMention
  * The event's location among `places` (the article's place layer), for an event stated in
  * sentence `sentence` of `text`. Returns null when the article names no usable place.
  */
+/** Offsets of "capital" in "in the capital"-style phrases; computed once per article text (one event after another asks). */
+let capitalsOf: { text: string; at: number[] } | null = null;
+function bareCapitals(text: string): number[] {
+  if (capitalsOf?.text === text) return capitalsOf.at;
+  const at: number[] = [];
+  BARE_CAPITAL.lastIndex = 0;
+  let bm: RegExpExecArray | null;
+  while ((bm = BARE_CAPITAL.exec(text))) at.push(bm.index + bm[0].lastIndexOf('capital'));
+  capitalsOf = { text, at };
+  return at;
+}
+
 export function pickEventLocation(
   places: readonly PlaceMention[],
   text: string,
@@ -136,10 +148,7 @@ export function pickEventLocation(
     const m = capitalMention(p, c.countryIso3, 'places/location-country-capital');
     if (m) extra.push(m);
   }
-  BARE_CAPITAL.lastIndex = 0;
-  let bm: RegExpExecArray | null;
-  while ((bm = BARE_CAPITAL.exec(text))) {
-    const at = bm.index + bm[0].lastIndexOf('capital');
+  for (const at of bareCapitals(text)) {
     const capital = (dateline?.resolved?.featureCode === 'PPLC' ? dateline : null) ??
       sorted.find((p) => p.resolved?.featureCode === 'PPLC' && !p.adjectival && p.span.start < at) ??
       sorted.find((p) => p.resolved?.featureCode === 'PPLC' && !p.adjectival);

@@ -69,13 +69,23 @@ export function calendarValue(value: string): string | null {
 const asDate = (t: TimeMention): TimeMention =>
   (calendarValue(t.value!) === t.value ? t : { ...t, value: calendarValue(t.value!) });
 
+/** The dates that can date an event, once per article (the times layer is frozen; events ask one after another). */
+const usableCache = new WeakMap<readonly TimeMention[], { text: string; usable: TimeMention[] }>();
+function usableTimes(text: string, times: readonly TimeMention[]): TimeMention[] {
+  const hit = usableCache.get(times);
+  if (hit && hit.text === text) return hit.usable;
+  const usable = times.filter((t) => usableDate(t) && !isBackground(text, t));
+  usableCache.set(times, { text, usable });
+  return usable;
+}
+
 export function pickEventDate(
   text: string,
   times: readonly TimeMention[],
   sentences: readonly Sentence[],
   at: { readonly sentence: number; readonly offset?: number },
 ): EventDatePick | null {
-  const usable = times.filter((t) => usableDate(t) && !isBackground(text, t));
+  const usable = usableTimes(text, times);
   const ok = usable.filter((t) => !isDateline(t));
   const best = (cands: TimeMention[], offset?: number): TimeMention | null => {
     let b: TimeMention | null = null, bk = Infinity;
