@@ -163,26 +163,33 @@ export async function fuseMention(db: Db, ctx: FusionCtx, m: MentionRow): Promis
   const touched = new Set<string>([survivor]);
   const floaters = [...new Map(cands.filter((n) => !isAnchor(n, ctx.cfg)).map((n) => [n.id, n])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const f of floaters) {
-    const cur = await db.get<{ event_id: string }>(`SELECT event_id FROM event_mentions WHERE mention_id = ?`, [f.id]);
-    for (const t of (await placeFloater(db, ctx, f, cur?.event_id ?? null)).touched) touched.add(t);
+    for (const t of (await placeFloater(db, ctx, f, 'lookup')).touched) touched.add(t);
   }
   return { eventId: survivor, created, merged, touched: [...touched] };
 }
 
 /**
- * Puts a floating mention in the anchored event it fits best (highest fit, then the event whose
- * first anchor sorts first), or alone in an event of its own when none fits. `current` is the
+ * Puts a floating mention in the anchored event it fits best (the event of the compatible anchor
+ * with the highest fit, ties to the smallest anchor id), or alone in an event of its own when none fits. `current` is the
  * event it is in now (null for a new mention). Returns the events changed.
  */
-async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, current: string | null): Promise<{ eventId: string; created: boolean; touched: string[] }> {
+async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, currentIn: string | null | 'lookup'): Promise<{ eventId: string; created: boolean; touched: string[] }> {
   await db.lock(bucketKeys(f, ctx.cfg));
+  // where it is now, read under its bucket locks (another transaction may have moved it before)
+  const current = currentIn === 'lookup'
+    ? (await db.get<{ event_id: string }>(`SELECT event_id FROM event_mentions WHERE mention_id = ?`, [f.id]))?.event_id ?? null
+    : currentIn;
   const opts = (await candidates(db, f, ctx.cfg)).filter((n) => isAnchor(n, ctx.cfg) && compatible(f, n, ctx.cfg));
+  // each event is ranked by its best anchor for f: the highest fit, ties to the smallest mention id.
+  // That is a property of the anchors alone, unchanged when their events merge, so where f ends up
+  // does not depend on the order anchors and events arrived in (f is placed again whenever a
+  // compatible anchor arrives).
   const best = new Map<string, { score: number; first: string }>();
   for (const n of opts) {
-    const b = best.get(n.event_id) ?? { score: -1, first: n.id };
-    best.set(n.event_id, { score: Math.max(b.score, fitScore(f, n, ctx.cfg)), first: n.id < b.first ? n.id : b.first });
+    const s = fitScore(f, n, ctx.cfg), b = best.get(n.event_id);
+    if (!b || s > b.score || (s === b.score && n.id < b.first)) best.set(n.event_id, { score: s, first: n.id });
   }
-  const ranked = [...best].sort(([, a], [, b]) => b.score - a.score || (a.first < b.first ? -1 : 1));
+  const ranked = [...best].sort(([, a], [, b]) => b.score - a.score || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   if (current) {
     const block = ranked.length ? await db.get(`SELECT 1 AS x FROM fusion_blocks WHERE (event_a = ? AND event_b = ?) OR (event_a = ? AND event_b = ?)`,
       [current, ranked[0][0], ranked[0][0], current]) : undefined;
