@@ -10,11 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../index.js';
 import type { Article } from '../../model/document.js';
+import { articleKey } from '../canonical.js';
 import { prediction } from '../../../test/store/helpers.js';
 import { dumpStore } from '../../../test/store/dump.js';
 import { mulberry32 } from '../../../scripts/bench-corpus.js';
 
-const N = Number(process.env.SITREP_FUSION_ORDER_N ?? 400);
+const N = Number(process.env.SITREP_FUSION_ORDER_N ?? 120);
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-fusion-order-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -64,4 +65,33 @@ test(`fusion gives the same events in any arrival order (${N} articles)`, { time
   assert.deepEqual(dumps[1].events, dumps[0].events, 'reverse');
   assert.deepEqual(dumps[2].events, dumps[0].events, 'shuffled');
   assert.deepEqual(dumps[1].sources, dumps[0].sources);
+});
+
+test('a floating mention keeps its place when events it does not fit merge', async () => {
+  // three anchors the floating report fits (X and Z equally well, Y less), then a report that links X and Y
+  const art = (url: string): Article => ({ id: url, text: `Report ${url}.`, url: `https://news.example/${url}`, outlet: url, title: null, published: '2021-10-25' });
+  const [y, z, x] = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'].map(art).sort((a, b) => (articleKey(a).id < articleKey(b).id ? -1 : 1));
+  const town = (text: string, lat: number, lon: number, admin1 = 'Idlib') => ({ text, lat, lon, country: 'SYR', admin1 });
+  const ev = { event_type: 'Protests', sub_event_type: 'Peaceful protest', actor1: { text: 'protesters', kind: 'protesters' } };
+  const f = art('floating'), m = art('linking');
+  const docs = [
+    { article: x, prediction: prediction(x, [{ ...ev, date: '2021-10-18', place: town('Ariha', 35.81, 36.61) }]) },
+    { article: y, prediction: prediction(y, [{ ...ev, sub_event_type: 'Protest with intervention', date: '2021-10-18', place: town('Khan Shaykhun', 35.44, 36.65) }]) },
+    { article: z, prediction: prediction(z, [{ ...ev, date: '2021-10-19', place: town('Idlib', 35.93, 36.63) }]) },
+    { article: f, prediction: prediction(f, [{ ...ev, date: '2021-W42', place: { text: 'Idlib province', lat: null, lon: null, country: 'SYR', admin1: 'Idlib', precision: 'admin1' } }]) },
+    { article: m, prediction: prediction(m, [{ ...ev, sub_event_type: null, date: '2021-10-18', place: town('Maarat', 35.64, 36.67, 'Hama') }]) },
+  ];
+  const dumps = [];
+  for (const [name, order] of [['f-first', docs], ['m-first', [...docs.slice(0, 3), docs[4], docs[3]]], ['reverse', [...docs].reverse()]] as const) {
+    const store = await openStore(join(dir, `merge-${name}.db`));
+    try {
+      for (const d of order) await store.ingest(d.article, d.prediction, { pipelineVersion: 'order-test' });
+      dumps.push(await dumpStore(store, { withIds: false }));
+    } finally { await store.close(); }
+  }
+  const fid = `${articleKey(f).id}:0`, zid = `${articleKey(z).id}:0`;
+  assert.equal(dumps[0].events.length, 2, 'X, Y and the link are one event; Z another');
+  assert.ok(dumps[0].events.some((e) => String((e as { mentions: string }).mentions).split(' ').sort().join(' ') === [fid, zid].sort().join(' ')), 'the floating report is with Z');
+  assert.deepEqual(dumps[1].events, dumps[0].events);
+  assert.deepEqual(dumps[2].events, dumps[0].events);
 });
