@@ -77,13 +77,13 @@ describe('GET /api/events', () => {
 
   test('bbox, near and country select by place', async () => {
     const somalia = await all('bbox=40,-2,52,12');
-    assert.ok(somalia.some((e) => e.location.text === 'Beledweyne'));
+    assert.ok(somalia.some((e) => e.location.text.toLowerCase() === 'beledweyne'));
     for (const e of somalia) {
       assert.ok(e.location.lon >= 40 && e.location.lon <= 52 && e.location.lat >= -2 && e.location.lat <= 12, JSON.stringify(e.location));
     }
     const near = await all('near=4.74,45.2,30');
     assert.ok(near.length >= 1);
-    for (const e of near) assert.equal(e.location.text, 'Beledweyne');
+    for (const e of near) assert.equal(e.location.text.toLowerCase(), 'beledweyne', 'the town, whether named in the text or the dateline');
     const ken = await all('country=ken');
     assert.ok(ken.length >= 1);
     for (const e of ken) assert.equal(e.location.country, 'KEN');
