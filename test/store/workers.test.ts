@@ -36,7 +36,7 @@ describe('workers on PostgreSQL', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test(`3 workers, one killed, ${N} articles: each stored once, same events as one process`, { timeout: 25 * 60_000 }, async () => {
+  test(`3 workers, one killed, ${N} articles: each stored once, same events as one process`, { timeout: 50 * 60_000 }, async () => {
     const batch = join(dir, 'batch.jsonl');
     writeFileSync(batch, generateCorpus(N, 99).map((d, i) => JSON.stringify({ ...d, outlet: `Outlet ${i % 7}` })).join('\n') + '\n');
     const q = spawnSync(process.execPath, [BIN, 'ingest', batch, '--db', URL_A, '--queue'], { env: ENV, encoding: 'utf8' });
