@@ -127,6 +127,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   const analyzeUnit = (index: number, span: Span, si: number, track = true): Cand | null => {
     const s = text.slice(span.start, span.end);
     if (/\?\s*["”’]?\s*$/.test(s)) return null; // questions
+    if (!short && lex.sentenceDropRe?.test(s)) return null; // e.g. a cumulative toll: background, not an event
     if (sents.length > 1 && isHeadlineLike(s)) {
       const prev = sents[si - 1], next = sents[si + 1];
       const listy = (prev && isHeadlineLike(text.slice(prev.span.start, prev.span.end)))

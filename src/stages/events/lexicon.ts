@@ -43,6 +43,8 @@ export interface Lexicons {
   readonly cues: readonly CueEntry[];
   readonly triggerRe: RegExp;
   readonly cueRe: RegExp;
+  /** Sentence-level patterns that make a sentence of a full article no event (a cumulative toll…); null when none. */
+  readonly sentenceDropRe: RegExp | null;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,13 +73,15 @@ let cached: Lexicons | null = null;
 export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   if (cached && dir === LEXICON_DIR) return cached;
   const t = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { entries: Partial<TriggerEntry>[] };
-  const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as { cues: CueEntry[] };
+  const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as
+    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[] };
   const triggers: TriggerEntry[] = t.entries.map((e) => ({
     id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
     rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
   }));
   const lex: Lexicons = {
     triggers, cues: c.cues, triggerRe: compile(triggers), cueRe: compile(c.cues),
+    sentenceDropRe: c.sentence_drop?.length ? new RegExp(c.sentence_drop.flatMap((d) => d.patterns).map((x) => `(?:${x})`).join('|'), 'iu') : null,
   };
   if (dir === LEXICON_DIR) cached = lex;
   return lex;

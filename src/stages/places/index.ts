@@ -15,6 +15,8 @@ import { resolveAll } from './resolve.js';
 
 export { pickEventLocation, type EventLocation } from './location.js';
 
+const GROUP_KINDS = new Set(['rebel', 'militia', 'terrorist']);
+
 function sentenceOf(sentences: readonly Sentence[], pos: number): number {
   let lo = 0, hi = sentences.length - 1, ans = 0;
   while (lo <= hi) {
@@ -31,8 +33,12 @@ export function findPlaces(
 ): PlaceMention[] {
   const gaz = opts.gaz ?? gazetteer();
   const toks = tokenize(text);
-  const raws = recognise(text, gaz, toks);
-  void opts.actors; // organisation names are checked by capitalisation rules; see recognise.ts
+  // organisation names are mostly caught by capitalisation rules (recognise.ts); a named armed group
+  // the actors stage found ("Taliban", "al-Shabaab") is never a place, even where a village shares its name
+  const groupNames = new Set((opts.actors ?? []).filter((a) => a.name !== null && GROUP_KINDS.has(a.kind)).map((a) => a.name!.toLowerCase()));
+  const raws = groupNames.size
+    ? recognise(text, gaz, toks).filter((r) => !groupNames.has(text.slice(r.span.start, r.span.end).toLowerCase()))
+    : recognise(text, gaz, toks);
   const resolved = resolveAll(text, raws, gaz);
   const sentences = opts.sentences ?? [];
   return resolved.map((r) => ({
