@@ -91,8 +91,9 @@ export function articleFromPage(url: string, body: string, kind: 'html' | 'text'
   if (!/\S/.test(body)) return { ok: false, error: 'the page holds no text' };
   const published = normalizeDate(hints.published ?? null);
   if (kind === 'text') {
-    const article: Article = { id: url, text: body, url, title: hints.title ?? null, outlet: hints.outlet ?? null, published, origin: url };
-    return { ok: true, value: { article, language: hints.language ?? contentLanguage, warnings } };
+    const language = hints.language ?? contentLanguage;
+    const article: Article = { id: url, text: body, url, title: hints.title ?? null, outlet: hints.outlet ?? null, published, origin: url, language };
+    return { ok: true, value: { article, language, warnings } };
   }
   const h = extractHtml(body);
   if (!h.readability) warnings.push('E007_HTML_NO_ARTICLE: no article body found; the whole page text was used');
@@ -109,8 +110,9 @@ export function articleFromPage(url: string, body: string, kind: 'html' | 'text'
     published,
     publishedMeta: h.publishedMeta,
     origin: url,
+    language: pageLanguage(body, contentLanguage) ?? hints.language ?? null,
   };
-  return { ok: true, value: { article, language: pageLanguage(body, contentLanguage) ?? hints.language ?? null, warnings } };
+  return { ok: true, value: { article, language: article.language ?? null, warnings } };
 }
 
 /** A fetch result → article (decoding and kind from the response). */

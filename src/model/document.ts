@@ -24,6 +24,8 @@ export interface Article {
   readonly origin?: string | null;
   /** Publication date found by the input layer in markup (meta tags, JSON-LD). */
   readonly publishedMeta?: string | null;
+  /** Language of the page (BCP 47 tag from <html lang>, Content-Language or a meta tag), when known. */
+  readonly language?: string | null;
 }
 
 // ------------------------------------------------------------------ layers

@@ -21,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3, name: 'index of mentions with date intervals',
     up: () => [createIndex('mentions', { name: 'mentions_window_long', columns: ['country', 'date_start'], where: 'date_start <> date_end' })],
   },
+  // the article's language (from <html lang>, Content-Language or a meta tag; URL and feed ingest)
+  { version: 4, name: 'article language', up: () => ['ALTER TABLE articles ADD COLUMN language TEXT'] },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -108,6 +108,8 @@ export interface StoredArticle {
   readonly outlet: string | null;
   readonly title: string | null;
   readonly published: string | null;
+  /** BCP 47 language tag of the page, when the input said (URL and feed ingest). */
+  readonly language: string | null;
   readonly text: string;
   readonly ingestedAt: string;
   readonly pipelineVersion: string;

@@ -101,10 +101,10 @@ export class SqlStore implements Store {
       const touched = new Set<string>();
       if (existing) {
         await db.run(`UPDATE articles SET ext_id = ?, origin = ?, url = ?, url_canonical = ?, outlet = ?, title = ?, published = ?, text = ?, content_hash = ?, bytes = ?,
-                      pipeline_version = ?, n_mentions = ?, updated_at = ?, run_id = ?, messages = ? WHERE id = ?`,
+                      pipeline_version = ?, n_mentions = ?, updated_at = ?, run_id = ?, messages = ?, language = ? WHERE id = ?`,
           [article.id, article.origin ?? null, article.url ?? null, key.urlCanonical, outlet, article.title ?? null, prediction.published ?? article.published ?? null,
            article.text, key.contentHash, Buffer.byteLength(article.text), opts.pipelineVersion, mentions.length, now, opts.runId ?? null,
-           JSON.stringify(prediction.messages), articleId]);
+           JSON.stringify(prediction.messages), article.language ?? null, articleId]);
         const byEvent = new Map<string, string[]>();
         for (const m of old) if (m.event_id) byEvent.set(m.event_id, [...(byEvent.get(m.event_id) ?? []), m.id]);
         if (old.length) {
@@ -114,11 +114,11 @@ export class SqlStore implements Store {
         }
         for (const [ev, removed] of [...byEvent].sort()) for (const id of await afterRemoval(db, ctx, ev, removed)) touched.add(id);
       } else {
-        await db.run(`INSERT INTO articles (id, ext_id, origin, url, url_canonical, outlet, title, published, text, content_hash, bytes, pipeline_version, n_mentions, ingested_at, updated_at, run_id, messages)
-                      VALUES (${ph(17)})`,
+        await db.run(`INSERT INTO articles (id, ext_id, origin, url, url_canonical, outlet, title, published, text, content_hash, bytes, pipeline_version, n_mentions, ingested_at, updated_at, run_id, messages, language)
+                      VALUES (${ph(18)})`,
           [articleId, article.id, article.origin ?? null, article.url ?? null, key.urlCanonical, outlet, article.title ?? null,
            prediction.published ?? article.published ?? null, article.text, key.contentHash, Buffer.byteLength(article.text),
-           opts.pipelineVersion, mentions.length, now, now, opts.runId ?? null, JSON.stringify(prediction.messages)]);
+           opts.pipelineVersion, mentions.length, now, now, opts.runId ?? null, JSON.stringify(prediction.messages), article.language ?? null]);
       }
       await insertMentions(db, mentions);
       for (let i = 0; i < claims.length; i += 50) {
@@ -307,7 +307,7 @@ export class SqlStore implements Store {
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const a = await this.db.get<Record<string, unknown>>(
-      `SELECT id, ext_id, url, outlet, title, published, text, ingested_at, pipeline_version, messages FROM articles WHERE id = ?`, [id]);
+      `SELECT id, ext_id, url, outlet, title, published, text, ingested_at, pipeline_version, messages, language FROM articles WHERE id = ?`, [id]);
     if (!a) return null;
     const rows = await this.db.all<Record<string, unknown>>(
       `SELECT m.id, m.article_id, em.event_id, m.outlet, m.published, m.event_type, m.sub_event_type, m.date_value, m.location_text, m.fatalities, m.evidence, m.data
@@ -320,7 +320,7 @@ export class SqlStore implements Store {
     }));
     return {
       id: a.id as string, extId: a.ext_id as string | null, url: a.url as string | null, outlet: a.outlet as string | null,
-      title: a.title as string | null, published: a.published as string | null, text: a.text as string,
+      title: a.title as string | null, published: a.published as string | null, language: (a.language as string | null) ?? null, text: a.text as string,
       ingestedAt: a.ingested_at as string, pipelineVersion: a.pipeline_version as string,
       messages: a.messages ? j(a.messages) : [], mentions,
     };

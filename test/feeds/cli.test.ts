@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../src/util/lexicon.js';
 import { serve, tmpStore, fixture, rss, deadPort } from './helpers.js';
+import { openStore } from '../../src/store/index.js';
 
 function sitrep(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -37,6 +38,14 @@ test('sitrep ingest <url>, watch --once and feeds', async () => {
     const ok = await sitrep(['ingest', `${s.base}/go`, '--db', dbPath, '--allow-private']);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stderr, /^stored a[0-9a-f]{15} .*\/eam\/nairobi — "Police fire tear gas at protesters in Nairobi" \(East Africa Monitor, published 2024-06-25, language en\)/m);
+    // the page's language is stored with the article
+    const store = await openStore(dbPath);
+    try {
+      const id = /^stored (a[0-9a-f]{15}) /m.exec(ok.stderr)![1]!;
+      assert.equal((await store.getArticle(id))?.language, 'en');
+    } finally {
+      await store.close();
+    }
 
     const gone = await deadPort();
     const list = path.join(dir, 'feeds.txt');
