@@ -57,7 +57,7 @@ const SCHEMAS: Record<string, JsonSchema> = {
       excerpt: obj({ start: I, end: I, text: S }), spans: { ...arr(ref('Span')), description: 'Offsets into the article text (not the excerpt).' } })),
   }),
   Article: obj({
-    id: S, extId: nul('string'), title: nul('string'), outlet: nul('string'), url: nul('string'), published: nul('string'), ingestedAt: S,
+    id: S, extId: nul('string'), title: nul('string'), outlet: nul('string'), url: nul('string'), published: nul('string'), language: nul('string'), ingestedAt: S,
     pipelineVersion: S, text: { ...S, description: 'The text every span points into (UTF-16 offsets).' }, messages: arr({ type: 'object' }),
     mentions: arr({ allOf: [ref('Account')], type: 'object', properties: { eventId: nul('string'), spans: arr(ref('Span')) }, required: ['eventId', 'spans'] }),
   }),

@@ -130,7 +130,7 @@ export function eventDetail(event: StoredEvent, mentions: readonly StoredMention
 
 export function articleView(a: StoredArticle) {
   return {
-    id: a.id, extId: a.extId, title: a.title, outlet: a.outlet, url: a.url, published: a.published, ingestedAt: a.ingestedAt,
+    id: a.id, extId: a.extId, title: a.title, outlet: a.outlet, url: a.url, published: a.published, language: a.language, ingestedAt: a.ingestedAt,
     pipelineVersion: a.pipelineVersion, text: a.text, messages: a.messages,
     mentions: a.mentions.map((m) => ({ ...account(m, a), eventId: m.eventId, spans: mentionSpans(m.data, a.text) })),
   };
