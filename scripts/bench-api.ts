@@ -10,7 +10,7 @@
  *   npm run bench:api [-- --events 1000000 --dash-events 50000 --seconds 20 --connections 10 --workers 2]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,6 +19,7 @@ import { chromium } from 'playwright-core';
 import { openStore } from '../src/store/index.js';
 import { EVENT_TYPES, SUB_EVENT_TYPES } from '../src/model/taxonomy.js';
 import { ROOT } from '../src/util/lexicon.js';
+import { writeSection } from './doc-section.js';
 
 const arg = (name: string, d: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : d; };
 const N = arg('events', 1_000_000), NDASH = arg('dash-events', 50_000), SECONDS = arg('seconds', 20), CONNS = arg('connections', 10), WORKERS = arg('workers', 2);
@@ -202,9 +203,5 @@ requestAnimationFrame intervals while zooming in and out by wheel and panning by
 function loads(xs: number[]) { return xs.map((x) => `${Math.round(x)} ms`).join(', '); }
 
 const file = path.join(ROOT, 'docs', 'performance.md');
-let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nMeasured on this project\'s machine by the scripts named in each section.\n';
-if (!doc.includes('<!-- bench:api -->')) doc += '\n<!-- bench:api --><!-- bench:api -->\n';
-const parts = doc.split('<!-- bench:api -->');
-doc = parts[0] + section + parts.slice(2).join('<!-- bench:api -->');
-writeFileSync(file, doc);
+writeSection(file, 'bench:api', section);
 console.error(`wrote ${file}`);

@@ -9,7 +9,7 @@
  *   npx tsx scripts/bench-store.ts [--articles N] [--events N] [--queries N] [--only ingest|query] [--write]
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import type { Prediction } from '../src/output/predictions.js';
 import type { Article } from '../src/model/document.js';
 import { EVENT_TYPES } from '../src/model/taxonomy.js';
 import { createIndex, table } from '../src/store/schema.js';
+import { writeSection } from './doc-section.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'bin/sitrep');
@@ -202,11 +203,7 @@ async function main() {
   log('<!-- bench:store -->');
   rmSync(dir, { recursive: true, force: true });
   if (args.includes('--write')) {
-    const path = join(ROOT, 'docs/performance.md');
-    const md = lines.join('\n');
-    const cur = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
-    const re = /<!-- bench:store -->[\s\S]*?<!-- bench:store -->/;
-    writeFileSync(path, re.test(cur) ? cur.replace(re, () => md) : cur.trimEnd() + '\n\n' + md + '\n');
+    writeSection(join(ROOT, 'docs/performance.md'), 'bench:store', lines.join('\n'));
   }
 }
 await main();

@@ -10,13 +10,14 @@
  */
 import http from 'node:http';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROOT } from '../src/util/lexicon.js';
 import { openStore } from '../src/store/index.js';
 import { FeedState } from '../src/feeds/state.js';
+import { writeSection } from './doc-section.js';
 
 const { values: v } = parseArgs({
   options: {
@@ -202,10 +203,7 @@ RSS after warm-up: ${summary.rssStartMb} MB in the first third, ${summary.rssEnd
 peak ${summary.rssPeakMb} MB.${crashed ? ' **The watcher exited early.**' : ''}
 <!-- bench:watch -->`;
   if (!v['no-write']) {
-    const file = path.join(ROOT, 'docs/performance.md');
-    const cur = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
-    const re = /<!-- bench:watch -->[\s\S]*?<!-- bench:watch -->/;
-    writeFileSync(file, re.test(cur) ? cur.replace(re, block) : `${cur.trimEnd()}\n\n${block}\n`);
+    writeSection(path.join(ROOT, 'docs/performance.md'), 'bench:watch', block);
     process.stderr.write(`wrote docs/performance.md (bench:watch)\n`);
   }
   process.exit(crashed ? 1 : 0);

@@ -5,7 +5,7 @@
  *   npm run bench [-- --docs 2000]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../src/util/lexicon.js';
@@ -15,6 +15,7 @@ import { DEFAULT_PIPELINE } from '../src/pipeline/default-pipeline.js';
 import { newDocument } from '../src/pipeline/run.js';
 import { makeContext } from '../src/pipeline/extract.js';
 import type { Document } from '../src/model/document.js';
+import { writeSection } from './doc-section.js';
 
 const argDocs = process.argv.indexOf('--docs');
 const N = argDocs > 0 ? Number(process.argv[argDocs + 1]) : 2000;
@@ -104,10 +105,5 @@ Per stage, in this thread, over ${Math.min(500, N)} docs:
 ${stages.map((s) => `| ${s.name} | ${s.msPerDoc.toFixed(3)} | ${f1(s.docsPerSec)} |`).join('\n')}
 <!-- bench:extract -->`;
 
-const file = path.join(ROOT, 'docs', 'performance.md');
-let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nMeasured on this project\'s 2-core machine by the scripts named in each section.\n\n<!-- bench:extract --><!-- bench:extract -->\n';
-if (!doc.includes('<!-- bench:extract -->')) doc += '\n<!-- bench:extract --><!-- bench:extract -->\n';
-const parts = doc.split('<!-- bench:extract -->');
-doc = parts[0] + section + parts.slice(2).join('<!-- bench:extract -->');
-writeFileSync(file, doc);
+writeSection(path.join(ROOT, 'docs', 'performance.md'), 'bench:extract', section);
 console.log(section);

@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/eval-fusion.ts [--db URL] [--write] [--order reverse|shuffle]
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import type { InputResult } from '../src/run/extract-batch.js';
 import { incompatibility } from '../src/store/fusion/match.js';
 import { loadFusionConfig } from '../src/store/fusion/config.js';
 import type { MentionRow } from '../src/store/fusion/types.js';
+import { writeSection } from './doc-section.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -116,10 +117,7 @@ async function main() {
   ].join('\n');
   process.stdout.write(md + '\n');
   if (args.includes('--write')) {
-    const path = join(ROOT, 'docs/quality.md');
-    const cur = existsSync(path) ? readFileSync(path, 'utf8') : '# Quality\n';
-    const re = /<!-- fusion -->[\s\S]*?<!-- fusion -->/;
-    writeFileSync(path, re.test(cur) ? cur.replace(re, () => md) : cur.trimEnd() + '\n\n' + md + '\n');
+    writeSection(join(ROOT, 'docs/quality.md'), 'fusion', md, '# Quality\n');
   }
 }
 
