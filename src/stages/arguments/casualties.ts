@@ -127,7 +127,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   let i = end - 1;
   while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and')) i--;
   // an apposition before the verb: "1 civilian, a tribal elder, was killed", "Four persons, including
-  // two … members, were killed", "Three people - a council member, an imam and an old man - were killed"
+  // two … members, were killed", "Three villagers - a teacher, a shopkeeper and his nephew - died"
   for (let rep = 0; rep < 2 && (toks[i]?.n === ',' || toks[i]?.n === '-' || toks[i]?.n === '–' || toks[i]?.n === '—'); rep++) {
     const mark = toks[i]!.n === ',' ? ',' : null;
     let k = i - 1;
@@ -137,7 +137,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   if (i < 0) return null;
   // "he was shot dead": one person, already named
   if ((toks[i]!.n === 'he' || toks[i]!.n === 'she') && (i + 1 < end)) return { value: 1, start: toks[i]!.s, definite: true, rule: 'arguments/toll-singular' };
-  // a participle postmodifier: "Five policemen escorting a passenger bus have been killed"
+  // a participle postmodifier: "Four guards protecting a fuel convoy were killed"
   for (let k = i; k >= Math.max(1, i - 6); k--) {
     const w = toks[k]!.n;
     if (!/^\p{L}/u.test(w) || L.aux.has(w) || w === 'and') break;
@@ -190,7 +190,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
     }
     const n = numberAt(toks, k);
     if (n && n.next > i && coordinated && ['by', 'with', 'from'].includes(toks[k - 1]?.n ?? '')) {
-      // "was abducted by four men and stabbed to death": the victim is the subject before "was"
+      // "was seized by gunmen and beaten to death": the victim is the subject before "was"
       let w = k - 1;
       while (w > 0 && !['was', 'were'].includes(toks[w]!.n) && k - w < 10) w--;
       return w > 0 && ['was', 'were'].includes(toks[w]!.n) ? countBefore(toks, w + 1) : null;
