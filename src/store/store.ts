@@ -14,7 +14,7 @@ import type {
 import { articleKey, outletOf } from './canonical.js';
 import { mentionRows } from './rows.js';
 import { loadFusionConfig, type FusionConfig } from './fusion/config.js';
-import { afterRemoval, bucketKeys, fuseMention, insertMentions, recomputeMany, splitEvent, type FusionCtx } from './fusion/fuse.js';
+import { afterRemoval, bucketKeys, flushNewEvents, fuseMention, insertMentions, lockBuckets, prefetchCandidates, recomputeMany, splitEvent, type FusionCtx } from './fusion/fuse.js';
 import type { MentionRow } from './fusion/types.js';
 import * as sqliteDialect from './sqlite/dialect.js';
 import * as pgDialect from './postgres/dialect.js';
@@ -96,7 +96,7 @@ export class SqlStore implements Store {
       const { mentions, claims } = mentionRows(articleId, article, prediction, outlet, this.cfg);
       const old = existing ? await db.all<MentionRow & { event_id: string | null }>(
         `SELECT m.*, em.event_id FROM mentions m LEFT JOIN event_mentions em ON em.mention_id = m.id WHERE m.article_id = ? ORDER BY m.id`, [articleId]) : [];
-      await db.lock([...old, ...mentions].flatMap((m) => bucketKeys(m, this.cfg)));
+      await lockBuckets(db, ctx, [...old, ...mentions].flatMap((m) => bucketKeys(m, this.cfg)));
 
       const touched = new Set<string>();
       if (existing) {
@@ -127,12 +127,15 @@ export class SqlStore implements Store {
           chunk.flatMap((c) => [c.mention_id, c.idx, c.article_id, c.by_text, c.field, c.value, c.says]));
       }
       let created = 0, merged = 0;
+      await prefetchCandidates(db, ctx, mentions);
+      ctx.pendingNew = [];
       for (const m of mentions) {
         const r = await fuseMention(db, ctx, m);
         for (const t of r.touched) touched.add(t);
         if (r.created) created++;
         merged += r.merged;
       }
+      for (const id of await flushNewEvents(db, ctx)) touched.add(id);
       await recomputeMany(db, ctx, [...touched]); // (gone events are skipped)
       return done({ status: existing ? 'replaced' : 'stored', articleId, mentions: mentions.length, eventsCreated: created, eventsMerged: merged });
     });

@@ -20,11 +20,8 @@ import { PG_URL, dropSchema } from './helpers.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'bin/sitrep');
-// The issue asks for 3,000 articles (SITREP_TEST_WORKER_ARTICLES=3000). Since fusion became
-// order-independent (floating mentions re-placed per bucket), PostgreSQL ingest of this dense generated
-// corpus slows as the store grows and 3,000 articles take over 25 minutes here; the suite runs 1,000 so
-// CI stays well inside its time. Known gap, noted on the issue.
-const N = Number(process.env.SITREP_TEST_WORKER_ARTICLES ?? 1000);
+// The issue's figure: 3,000 articles (SITREP_TEST_WORKER_ARTICLES=N to try another size).
+const N = Number(process.env.SITREP_TEST_WORKER_ARTICLES ?? 3000);
 const tag = `t_workers_${process.pid}_${Date.now().toString(36)}`;
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-workers-'));
 const URL_A = `${PG_URL}?schema=${tag}_a`, URL_B = join(dir, 'one-process.db');

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db.js';
 import { RetryTransaction } from '../db.js';
 import type { FusionConfig } from './config.js';
-import { consensus, type ClaimRow } from './consensus.js';
+import { consensus, type ClaimRow, type EventFields } from './consensus.js';
 import { addDays, toDay, weekOf } from './dates.js';
 import { compatible, fitScore, fusable, isAnchor } from './match.js';
 import { MENTION_COLUMNS, type MentionRow } from './types.js';
@@ -21,6 +21,44 @@ export interface FusionCtx {
   readonly cfg: FusionConfig;
   readonly now: string;
   readonly runId: string | null;
+  /** The stored mentions around this article's new mentions, read once (prefetchCandidates). */
+  cache?: CandidateCache;
+  /**
+   * New mentions that start an event of their own and that nothing else in this transaction can
+   * touch (no stored floater fits them; mentions of one article never fit each other): their
+   * events are created together at the end (flushNewEvents), a few statements instead of three each.
+   */
+  pendingNew?: string[];
+  /** Bucket locks this transaction already holds (taken again only when new). */
+  held?: Set<string>;
+}
+
+/** Takes the bucket locks not yet held by this transaction. */
+export async function lockBuckets(db: Db, ctx: FusionCtx, keys: readonly string[]): Promise<void> {
+  const held = (ctx.held ??= new Set());
+  const fresh = [...new Set(keys)].filter((k) => !held.has(k));
+  if (!fresh.length) return;
+  await db.lock(fresh);
+  for (const k of fresh) held.add(k);
+}
+
+/**
+ * Candidates read once for all of an article's new mentions, with what fusion changed since: the
+ * mentions it moved and the events it merged away. Valid only while the article's bucket locks are
+ * held: nobody else can add or move a mention in those windows; a merge elsewhere that retires one
+ * of these events is caught when the event is locked (RetryTransaction).
+ */
+export interface CandidateCache {
+  readonly rows: readonly (MentionRow & { event_id: string })[];
+  /** Ids of the mentions the cache was read for. */
+  readonly covers: ReadonlySet<string>;
+  readonly moved: Map<string, string>;
+  readonly redirect: Map<string, string>;
+}
+
+/** Records that mentions now belong to `eventId` (kept in the article's candidate cache). */
+function noteMoved(ctx: FusionCtx, mentionIds: readonly string[], eventId: string): void {
+  if (ctx.cache) for (const id of mentionIds) ctx.cache.moved.set(id, eventId);
 }
 
 /** Lock names covering every region-and-week bucket a mention could match in. */
@@ -48,18 +86,81 @@ export async function insertMentions(db: Db, ms: readonly MentionRow[]): Promise
   }
 }
 
-async function candidates(db: Db, m: MentionRow, cfg: FusionConfig): Promise<(MentionRow & { event_id: string })[]> {
-  if (!fusable(m, cfg)) return [];
+/** The window of stored mentions a mention is compared with: intervals starting inside it, then longer ones overlapping it. */
+function window(m: MentionRow, cfg: FusionConfig): { lo: string; hi: string; longFrom: string } {
   const slack = Math.max(...Object.values(cfg.dateSlackDays));
   const lo = addDays(m.date_start!, -slack), hi = addDays(m.date_end!, slack);
-  // intervals starting inside the window, then longer ones (week, month, undated) starting before it
-  return db.all<MentionRow & { event_id: string }>(
-    `SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
-     WHERE m.country = ? AND m.date_start >= ? AND m.date_start <= ? AND m.article_id <> ?
-     UNION ALL
-     SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
-     WHERE m.country = ? AND m.date_start <> m.date_end AND m.date_start >= ? AND m.date_start < ? AND m.date_end >= ? AND m.article_id <> ?`,
-    [m.country, lo, hi, m.article_id, m.country, addDays(lo, -cfg.maxIntervalDays), lo, lo, m.article_id]);
+  return { lo, hi, longFrom: addDays(lo, -cfg.maxIntervalDays) };
+}
+
+const inWindow = (n: MentionRow, w: { lo: string; hi: string; longFrom: string }) =>
+  (n.date_start! >= w.lo && n.date_start! <= w.hi) || (n.date_start !== n.date_end && n.date_start! >= w.longFrom && n.date_start! < w.lo && n.date_end! >= w.lo);
+
+async function candidates(db: Db, m: MentionRow, ctx: FusionCtx): Promise<(MentionRow & { event_id: string })[]> {
+  const cfg = ctx.cfg;
+  if (!fusable(m, cfg)) return [];
+  const w = window(m, cfg);
+  const c = ctx.cache;
+  if (c?.covers.has(m.id)) {
+    const out: (MentionRow & { event_id: string })[] = [];
+    for (const n of c.rows) {
+      if (n.country !== m.country || n.article_id === m.article_id || !inWindow(n, w)) continue;
+      let e = c.moved.get(n.id) ?? n.event_id;
+      for (let i = 0; c.redirect.has(e) && i < 1000; i++) e = c.redirect.get(e)!;
+      out.push(e === n.event_id ? n : { ...n, event_id: e });
+    }
+    return out;
+  }
+  return readWindows(db, [{ country: m.country!, from: w.longFrom, lo: w.lo, hi: w.hi, article: m.article_id }]);
+}
+
+interface Stretch { country: string; from: string; lo: string; hi: string; article: string }
+
+/**
+ * Stored mentions (with their events) of other articles in each stretch: those starting inside
+ * [lo, hi], and intervals (partial index) starting from `from` that reach into it. UNION ALL, not OR,
+ * so each branch is an index range scan on both databases; up to 20 stretches a round trip.
+ */
+async function readWindows(db: Db, stretches: readonly Stretch[]): Promise<(MentionRow & { event_id: string })[]> {
+  const out: (MentionRow & { event_id: string })[] = [];
+  for (let i = 0; i < stretches.length; i += 20) {
+    const part = stretches.slice(i, i + 20);
+    const sql = part.map(() =>
+      `SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
+       WHERE m.country = ? AND m.date_start >= ? AND m.date_start <= ? AND m.article_id <> ?
+       UNION ALL
+       SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id
+       WHERE m.country = ? AND m.date_start <> m.date_end AND m.date_start >= ? AND m.date_start < ? AND m.date_end >= ? AND m.article_id <> ?`).join('\n UNION ALL\n');
+    out.push(...await db.all<MentionRow & { event_id: string }>(sql,
+      part.flatMap((sp) => [sp.country, sp.lo, sp.hi, sp.article, sp.country, sp.from, sp.lo, sp.lo, sp.article])));
+  }
+  return out;
+}
+
+/**
+ * Reads the candidates of all of an article's new mentions at once (one query per country and
+ * stretch of overlapping windows) into ctx.cache. Call with the article's bucket locks held, after
+ * its old mentions were removed.
+ */
+export async function prefetchCandidates(db: Db, ctx: FusionCtx, ms: readonly MentionRow[]): Promise<void> {
+  const cfg = ctx.cfg;
+  const wins = ms.filter((m) => fusable(m, cfg)).map((m) => ({ m, w: window(m, cfg) }))
+    .sort((a, b) => (a.m.country! < b.m.country! ? -1 : a.m.country! > b.m.country! ? 1 : a.w.longFrom < b.w.longFrom ? -1 : a.w.longFrom > b.w.longFrom ? 1 : 0));
+  // merge windows of one country that overlap or nearly touch
+  const spans: Stretch[] = [];
+  for (const { m, w } of wins) {
+    const last = spans[spans.length - 1];
+    if (last && last.country === m.country && w.lo <= addDays(last.hi, 7)) {
+      if (w.hi > last.hi) last.hi = w.hi;
+      if (w.lo < last.lo) last.lo = w.lo;
+    } else spans.push({ country: m.country!, from: w.longFrom, lo: w.lo, hi: w.hi, article: m.article_id });
+  }
+  // a later stretch's long intervals can reach back into an earlier stretch: keep each mention once
+  // (inWindow then filters per mention)
+  const byId = new Map<string, MentionRow & { event_id: string }>();
+  for (const r of await readWindows(db, spans)) if (!byId.has(r.id)) byId.set(r.id, r);
+  const rows = [...byId.values()];
+  ctx.cache = { rows, covers: new Set(wins.map((x) => x.m.id)), moved: new Map(), redirect: new Map() };
 }
 
 /**
@@ -68,7 +169,7 @@ async function candidates(db: Db, m: MentionRow, cfg: FusionConfig): Promise<(Me
  */
 async function insertNewEvent(db: Db, ctx: FusionCtx, seed: string): Promise<string> {
   for (let i = 0; ; i++) {
-    const id = 'ev' + createHash('sha1').update(i ? `${seed}#${i}` : seed).digest('hex').slice(0, 14);
+    const id = eventIdFor(seed, i);
     const r = await db.run(`INSERT INTO events (id, event_type, created_at, updated_at)
       SELECT ?, '', ?, ? WHERE NOT EXISTS (SELECT 1 FROM merge_history WHERE other_event_id = ? AND action = 'merge')
       ON CONFLICT (id) DO NOTHING`, [id, ctx.now, ctx.now, id]);
@@ -88,7 +189,42 @@ async function createEvent(db: Db, ctx: FusionCtx, mentionIds: readonly string[]
                   ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, how = excluded.how, added_at = excluded.added_at`, [mid, id, how, ctx.now]);
   }
   await history(db, ctx, how === 'created' ? 'create' : 'split', id, null, mentionIds, reason);
+  noteMoved(ctx, mentionIds, id);
   return id;
+}
+
+/** The id an event started by `seed` gets (its i-th alternative when taken). */
+const eventIdFor = (seed: string, i = 0) => 'ev' + createHash('sha1').update(i ? `${seed}#${i}` : seed).digest('hex').slice(0, 14);
+
+/**
+ * Creates the events of ctx.pendingNew, one mention each, in a few statements; an id already taken
+ * goes the one-by-one way (insertNewEvent). Returns the new events' ids.
+ */
+export async function flushNewEvents(db: Db, ctx: FusionCtx): Promise<string[]> {
+  const pending = [...(ctx.pendingNew ?? [])].sort();
+  ctx.pendingNew = [];
+  const out: string[] = [];
+  for (let i = 0; i < pending.length; i += 100) {
+    const part = pending.slice(i, i + 100);
+    const want = new Map(part.map((mid) => [eventIdFor(mid), mid]));
+    const made = await db.all<{ id: string }>(`INSERT INTO events (id, event_type, created_at, updated_at)
+      SELECT v.column1, '', ?, ? FROM (VALUES ${part.map(() => '(?)').join(', ')}) AS v
+      WHERE NOT EXISTS (SELECT 1 FROM merge_history h WHERE h.other_event_id = v.column1 AND h.action = 'merge')
+      ON CONFLICT (id) DO NOTHING RETURNING id`, [ctx.now, ctx.now, ...want.keys()]);
+    const got = new Set(made.map((r) => r.id));
+    const links: [string, string][] = [];
+    for (const [id, mid] of want) {
+      if (got.has(id)) links.push([mid, id]);
+      else out.push(await createEvent(db, ctx, [mid], 'created', null)); // id taken: the slow way
+    }
+    if (!links.length) continue;
+    await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES ${links.map(() => "(?, ?, 'created', ?)").join(', ')}`,
+      links.flatMap(([mid, id]) => [mid, id, ctx.now]));
+    await db.run(`INSERT INTO merge_history (at, action, event_id, other_event_id, mention_ids, reason, run_id) VALUES ${links.map(() => "(?, 'create', ?, NULL, ?, NULL, ?)").join(', ')}`,
+      links.flatMap(([mid, id]) => [ctx.now, id, JSON.stringify([mid]), ctx.runId]));
+    out.push(...links.map(([, id]) => id));
+  }
+  return out;
 }
 
 async function mergeInto(db: Db, ctx: FusionCtx, from: string, into: string, reason: string): Promise<void> {
@@ -100,6 +236,7 @@ async function mergeInto(db: Db, ctx: FusionCtx, from: string, into: string, rea
   await db.run(`DELETE FROM sources WHERE event_id = ?`, [from]);
   await db.run(`DELETE FROM events WHERE id = ?`, [from]);
   await history(db, ctx, 'merge', into, from, ms.map((m) => m.mention_id), reason);
+  ctx.cache?.redirect.set(from, into);
 }
 
 async function addBlock(db: Db, ctx: FusionCtx, a: string, b: string): Promise<void> {
@@ -125,11 +262,15 @@ export async function fuseMention(db: Db, ctx: FusionCtx, m: MentionRow): Promis
     const r = await placeFloater(db, ctx, m, null);
     return { eventId: r.eventId, created: r.created, merged: 0, touched: r.touched };
   }
-  const cands = (await candidates(db, m, ctx.cfg)).filter((n) => compatible(m, n, ctx.cfg));
+  const cands = (await candidates(db, m, ctx)).filter((n) => compatible(m, n, ctx.cfg));
   const matches = cands.filter((n) => isAnchor(n, ctx.cfg));
   const evIds = [...new Set(matches.map((n) => n.event_id))].sort();
   let survivor: string, created = false, merged = 0;
   if (!evIds.length) {
+    if (ctx.pendingNew && !cands.some((n) => !isAnchor(n, ctx.cfg))) {
+      ctx.pendingNew.push(m.id); // an event of its own that no stored floater fits: created with the others
+      return { eventId: '', created: true, merged: 0, touched: [] };
+    }
     survivor = await createEvent(db, ctx, [m.id], 'created', null);
     created = true;
   } else {
@@ -162,9 +303,7 @@ export async function fuseMention(db: Db, ctx: FusionCtx, m: MentionRow): Promis
   // floating mentions that fit this anchor may now have a better event
   const touched = new Set<string>([survivor]);
   const floaters = [...new Map(cands.filter((n) => !isAnchor(n, ctx.cfg)).map((n) => [n.id, n])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const f of floaters) {
-    for (const t of (await placeFloater(db, ctx, f, 'lookup')).touched) touched.add(t);
-  }
+  for (const t of await offerAnchor(db, ctx, m, survivor, floaters)) touched.add(t);
   return { eventId: survivor, created, merged, touched: [...touched] };
 }
 
@@ -174,12 +313,12 @@ export async function fuseMention(db: Db, ctx: FusionCtx, m: MentionRow): Promis
  * event it is in now (null for a new mention). Returns the events changed.
  */
 async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, currentIn: string | null | 'lookup'): Promise<{ eventId: string; created: boolean; touched: string[] }> {
-  await db.lock(bucketKeys(f, ctx.cfg));
+  await lockBuckets(db, ctx, bucketKeys(f, ctx.cfg));
   // where it is now, read under its bucket locks (another transaction may have moved it before)
   const current = currentIn === 'lookup'
     ? (await db.get<{ event_id: string }>(`SELECT event_id FROM event_mentions WHERE mention_id = ?`, [f.id]))?.event_id ?? null
     : currentIn;
-  const opts = (await candidates(db, f, ctx.cfg)).filter((n) => isAnchor(n, ctx.cfg) && compatible(f, n, ctx.cfg));
+  const opts = (await candidates(db, f, ctx)).filter((n) => isAnchor(n, ctx.cfg) && compatible(f, n, ctx.cfg));
   // each event is ranked by its best anchor for f: the highest fit, ties to the smallest mention id.
   // That is a property of the anchors alone, unchanged when their events merge, so where f ends up
   // does not depend on the order anchors and events arrived in (f is placed again whenever a
@@ -195,8 +334,64 @@ async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, currentIn: st
       [current, ranked[0][0], ranked[0][0], current]) : undefined;
     if (block) return { eventId: current, created: false, touched: [] }; // a split put it where it is
   }
-  let target = ranked[0]?.[0] ?? null;
+  const target = ranked[0]?.[0] ?? null;
   if (target === current && target !== null) return { eventId: current, created: false, touched: [] };
+  if (target === null && currentIn === null && ctx.pendingNew) {
+    ctx.pendingNew.push(f.id); // a new floating mention that fits no event: alone, created with the others
+    return { eventId: '', created: true, touched: [] };
+  }
+  return moveFloater(db, ctx, f, current, target);
+}
+
+/**
+ * A new anchor `m` (now in event `survivor`) is offered to the floating mentions it fits. Each
+ * floater sits in the event of its best anchor (highest fit, ties to the smallest id: placeFloater);
+ * a new anchor can only change that by beating it, so each floater's best anchor is looked up among
+ * the anchors of the event it is in, and it moves to `survivor` when `m` fits it better. Two queries
+ * for all the floaters, where placing each again from scratch would re-read its whole window.
+ * Returns the events changed.
+ */
+async function offerAnchor(db: Db, ctx: FusionCtx, m: MentionRow, survivor: string, floaters: readonly MentionRow[]): Promise<string[]> {
+  if (!floaters.length) return [];
+  await lockBuckets(db, ctx, floaters.flatMap((f) => bucketKeys(f, ctx.cfg)));
+  // where each is now, read under the bucket locks (another transaction may have moved it before)
+  const ids = floaters.map((f) => f.id);
+  const where = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    for (const r of await db.all<{ mention_id: string; event_id: string }>(
+      `SELECT mention_id, event_id FROM event_mentions WHERE mention_id IN (${placeholders(chunk.length)})`, chunk)) where.set(r.mention_id, r.event_id);
+  }
+  const evs = [...new Set([...where.values()].filter((e) => e !== survivor))].sort();
+  const anchorsOf = new Map<string, MentionRow[]>();
+  for (let i = 0; i < evs.length; i += 200) {
+    const chunk = evs.slice(i, i + 200);
+    const rows = await db.all<MentionRow & { event_id: string }>(
+      `SELECT ${MCOLS_LIGHT}, em.event_id FROM mentions m JOIN event_mentions em ON em.mention_id = m.id WHERE em.event_id IN (${placeholders(chunk.length)})`, chunk);
+    for (const r of rows) if (isAnchor(r, ctx.cfg)) { const l = anchorsOf.get(r.event_id) ?? []; l.push(r); anchorsOf.set(r.event_id, l); }
+  }
+  const touched = new Set<string>();
+  for (const f of floaters) {
+    const current = where.get(f.id) ?? null;
+    if (current === survivor) continue;
+    const mine = { score: fitScore(f, m, ctx.cfg), id: m.id };
+    let best: { score: number; id: string } | null = null;
+    for (const a of current ? anchorsOf.get(current) ?? [] : []) {
+      if (!compatible(f, a, ctx.cfg)) continue;
+      const s = fitScore(f, a, ctx.cfg);
+      if (!best || s > best.score || (s === best.score && a.id < best.id)) best = { score: s, id: a.id };
+    }
+    if (best && (best.score > mine.score || (best.score === mine.score && best.id < mine.id))) continue; // its anchor still fits it best
+    if (current && await db.get(`SELECT 1 AS x FROM fusion_blocks WHERE (event_a = ? AND event_b = ?) OR (event_a = ? AND event_b = ?)`,
+      [current, survivor, survivor, current])) continue; // a split put it where it is
+    const r = await moveFloater(db, ctx, f, current, survivor);
+    for (const t of r.touched) touched.add(t);
+  }
+  return [...touched];
+}
+
+/** Moves floating mention f from `current` (null: new) to `target` (null: an event of its own). */
+async function moveFloater(db: Db, ctx: FusionCtx, f: MentionRow, current: string | null, target: string | null): Promise<{ eventId: string; created: boolean; touched: string[] }> {
   const others = current ? Number((await db.get<{ n: number }>(`SELECT count(*) AS n FROM event_mentions WHERE event_id = ? AND mention_id <> ?`, [current, f.id]))!.n) : 0;
   if (target === null) {
     if (current && others === 0) return { eventId: current, created: false, touched: [] }; // alone already
@@ -204,9 +399,10 @@ async function placeFloater(db: Db, ctx: FusionCtx, f: MentionRow, currentIn: st
     const id = await createEvent(db, ctx, [f.id], 'created', current ? `left ${current}` : null);
     return { eventId: id, created: true, touched: current ? [id, current] : [id] };
   }
-  await lockEvents(db, [target]);
+  if (!(await lockEvents(db, [target])).length) throw new RetryTransaction('an event changed under fusion'); // merged away concurrently
   await db.run(`INSERT INTO event_mentions (mention_id, event_id, how, added_at) VALUES (?, ?, 'matched', ?)
                 ON CONFLICT (mention_id) DO UPDATE SET event_id = excluded.event_id, how = excluded.how, added_at = excluded.added_at`, [f.id, target, ctx.now]);
+  noteMoved(ctx, [f.id], target);
   if (current && others === 0) {
     // its own event is now empty: recorded as merged into the new one, so the old id still resolves
     await db.run(`DELETE FROM sources WHERE event_id = ?`, [current]);
@@ -286,13 +482,14 @@ export async function recomputeMany(db: Db, ctx: FusionCtx, eventIds: readonly s
     const byEvent = new Map<string, MentionRow[]>();
     for (const r of rows) { const l = byEvent.get(r.event_id) ?? []; l.push(r); byEvent.set(r.event_id, l); }
     const sourceRows: (string | number | null)[][] = [];
+    const eventRows: (string | number | null)[][] = [];
+    let cols: (keyof EventFields)[] = [];
     for (const id of chunk) {
       const ms = byEvent.get(id);
       if (!ms?.length) continue;
       const f = consensus(ms, claims.filter((c) => c.event_id === id));
-      const cols = Object.keys(f) as (keyof typeof f)[];
-      await db.run(`UPDATE events SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
-        [...cols.map((c) => (c === 'consensus' ? JSON.stringify(f[c]) : (f[c] as string | number | null))), ctx.now, id]);
+      if (!cols.length) cols = Object.keys(f) as (keyof EventFields)[];
+      eventRows.push([id, ...cols.map((c) => (c === 'consensus' ? JSON.stringify(f[c]) : (f[c] as string | number | null))), ctx.now, ctx.now]);
       const per = new Map<string, { n: number; first: string | null }>();
       for (const m of ms) {
         const o = m.outlet ?? `article:${m.article_id}`;
@@ -302,6 +499,12 @@ export async function recomputeMany(db: Db, ctx: FusionCtx, eventIds: readonly s
         per.set(o, p);
       }
       for (const [o, p] of [...per].sort()) sourceRows.push([id, o, p.n, p.first]);
+    }
+    // one upsert for many events (they exist: their mentions point at them), not an UPDATE each
+    for (let j = 0; j < eventRows.length; j += 40) {
+      const part = eventRows.slice(j, j + 40);
+      await db.run(`INSERT INTO events (id, ${cols.join(', ')}, created_at, updated_at) VALUES ${part.map(() => `(${placeholders(cols.length + 3)})`).join(', ')}
+        ON CONFLICT (id) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at`, part.flat());
     }
     await db.run(`DELETE FROM sources WHERE event_id IN (${inList})`, chunk);
     for (let j = 0; j < sourceRows.length; j += 100) {
@@ -320,7 +523,7 @@ export async function splitEvent(db: Db, ctx: FusionCtx, eventId: string, mentio
   const moving = all.filter((m) => ids.has(m.id));
   if (moving.length !== ids.size) throw new Error(`not all of ${[...ids].join(', ')} are mentions of ${eventId}`);
   if (moving.length === all.length) throw new Error('a split must leave at least one mention in the event');
-  await db.lock([...all.flatMap((m) => bucketKeys(m, ctx.cfg))]);
+  await lockBuckets(db, ctx, all.flatMap((m) => bucketKeys(m, ctx.cfg)));
   const id = await createEvent(db, ctx, moving.map((m) => m.id), 'split', reason ?? 'manual split');
   await db.run(`UPDATE merge_history SET other_event_id = ? WHERE event_id = ? AND action = 'split' AND other_event_id IS NULL`, [eventId, id]);
   await addBlock(db, ctx, eventId, id);

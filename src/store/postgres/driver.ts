@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { RetryTransaction, type Db, type SqlValue } from '../db.js';
+import { profiling, record } from '../sql-profile.js';
 
 pg.types.setTypeParser(20, (v) => Number(v)); // int8 (count(*), bigserial) as numbers
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
@@ -26,6 +27,12 @@ export function lockKey(name: string): bigint {
 
 interface Queryable { query(sql: string, params?: unknown[]): Promise<pg.QueryResult> }
 
+async function timed(q: Queryable, sql: string, params?: unknown[]): Promise<pg.QueryResult> {
+  if (!profiling) return q.query(sql, params);
+  const t = performance.now();
+  try { return await q.query(sql, params); } finally { record(sql, performance.now() - t); }
+}
+
 class PgDb implements Db {
   readonly dialect = 'postgres' as const;
   readonly forUpdate = ' FOR UPDATE';
@@ -33,22 +40,22 @@ class PgDb implements Db {
   private get q(): Queryable { return this.client ?? this.pool; }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.q.query(convert(sql), params as unknown[])).rows as T[];
+    return (await timed(this.q, convert(sql), params as unknown[])).rows as T[];
   }
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return (await this.q.query(convert(sql), params as unknown[])).rows[0] as T | undefined;
+    return (await timed(this.q, convert(sql), params as unknown[])).rows[0] as T | undefined;
   }
   async run(sql: string, params: readonly SqlValue[] = []): Promise<{ changes: number }> {
-    return { changes: (await this.q.query(convert(sql), params as unknown[])).rowCount ?? 0 };
+    return { changes: (await timed(this.q, convert(sql), params as unknown[])).rowCount ?? 0 };
   }
   async exec(sql: string): Promise<void> { await this.q.query(sql); }
   async lock(keys: readonly string[]): Promise<void> {
     if (!this.client) throw new Error('lock() outside a transaction');
     const ks = [...new Set(keys)].map(lockKey).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (!ks.length) return;
-    if (ks.length === 1) { await this.client.query('SELECT pg_advisory_xact_lock($1)', [ks[0].toString()]); return; }
+    if (ks.length === 1) { await timed(this.client, 'SELECT pg_advisory_xact_lock($1)', [ks[0].toString()]); return; }
     // one round trip, taken in key order (the inner ORDER BY fixes the order the outer query calls them in)
-    await this.client.query('SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) s', [ks.map(String)]);
+    await timed(this.client, 'SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest($1::bigint[]) AS k ORDER BY k) s', [ks.map(String)]);
   }
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     if (this.client) return fn(this);

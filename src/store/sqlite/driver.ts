@@ -1,6 +1,7 @@
 /** The SQLite driver: better-sqlite3 (synchronous) behind the async Db surface; WAL, one writer. */
 import Database from 'better-sqlite3';
 import { Mutex, RetryTransaction, type Db, type SqlValue } from '../db.js';
+import { profiling, record } from '../sql-profile.js';
 
 type Stmt = Database.Statement<unknown[], unknown>;
 
@@ -18,16 +19,28 @@ class SqliteDb implements Db {
     return s;
   }
   async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+    if (profiling) { const t = performance.now(); try { return await this.allNow<T>(sql, params); } finally { record(sql, performance.now() - t); } }
+    return this.allNow<T>(sql, params);
+  }
+  private allNow<T>(sql: string, params?: readonly SqlValue[]): T[] {
     const s = this.stmt(sql);
     if (!s.reader) { s.run(...conv(params)); return []; }
     return s.all(...conv(params)) as T[];
   }
   async get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined> {
+    if (profiling) { const t = performance.now(); try { return this.getNow<T>(sql, params); } finally { record(sql, performance.now() - t); } }
+    return this.getNow<T>(sql, params);
+  }
+  private getNow<T>(sql: string, params?: readonly SqlValue[]): T | undefined {
     const s = this.stmt(sql);
     if (!s.reader) { s.run(...conv(params)); return undefined; }
     return s.get(...conv(params)) as T | undefined;
   }
   async run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }> {
+    if (profiling) { const t = performance.now(); try { return this.runNow(sql, params); } finally { record(sql, performance.now() - t); } }
+    return this.runNow(sql, params);
+  }
+  private runNow(sql: string, params?: readonly SqlValue[]): { changes: number } {
     const s = this.stmt(sql);
     if (s.reader) { s.all(...conv(params)); return { changes: 0 }; }
     return { changes: s.run(...conv(params)).changes };
