@@ -70,6 +70,14 @@ const insPlace = db.prepare(
 /** Name quality: 0 the place's own name, 1 an alternate name, 2 a derived variant, 3 a demonym, 4 an abbreviation. */
 const names = new Map<string, Map<number, number>>();
 const looseNames = new Map<string, Set<number>>();
+/** Name particles English-language places also write joined to the next word (DeSoto, LaSalle, McLean). */
+const SOLID_PARTICLES = new Set(['de', 'la', 'le', 'du', 'mc', 'mac', 'van', 'des', 'del']);
+// not after a one-letter elision ("L'Ine" is no "Line", "D'Arc") nor before a possessive s ("Heath's")
+const APOSTROPHE_IN_WORD = /\p{L}{2}['’‘`ʼʻ](?!s(?!\p{L}))\p{L}/u;
+const APOSTROPHES = /(?<=\p{L}{2})['’‘`ʼʻ](?!s(?!\p{L}))(?=\p{L})/gu;
+/** Words a variant must not become ("Sa'id" → "Said", "Ha'il" → "Hail"): the places stage's stop words. */
+const commonWords = new Set(readFileSync(join(LEX, 'place-stopwords.txt'), 'utf8').split('\n')
+  .map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => normKey(l)));
 function addName(raw: string, id: number, q: number, loose = false): void {
   if (!raw) return;
   const key = normKey(raw);
@@ -86,6 +94,25 @@ function addName(raw: string, id: number, q: number, loose = false): void {
     if (!m2) names.set(k2, (m2 = new Map()));
     const p2 = m2.get(id);
     if (p2 === undefined || Math.max(q, 2) < p2) m2.set(id, Math.max(q, 2));
+  }
+  // "De Soto Parish" → also "DeSoto Parish", "La Porte" → "LaPorte": a name particle written solid
+  if (toks.length > 1 && SOLID_PARTICLES.has(toks[0]!) && toks[1]!.length > 2) {
+    const k3 = [toks[0]! + toks[1]!, ...toks.slice(2)].join(' ');
+    let m3 = names.get(k3);
+    if (!m3) names.set(k3, (m3 = new Map()));
+    const p3 = m3.get(id);
+    if (p3 === undefined || Math.max(q, 2) < p3) m3.set(id, Math.max(q, 2));
+  }
+  // "Sa'dah" → also "Sadah", "Ma‘arrat" → "Maarrat", "Hawai‘i" → "Hawaii": an apostrophe or okina inside a word
+  // is as often left out as written (a key turns it into a space, which only matches the written form)
+  if (APOSTROPHE_IN_WORD.test(raw)) {
+    const k4 = normKey(raw.replace(APOSTROPHES, ''));
+    if (k4.length >= 4 && k4 !== key && !commonWords.has(k4)) {
+      let m4 = names.get(k4);
+      if (!m4) names.set(k4, (m4 = new Map()));
+      const p4 = m4.get(id);
+      if (p4 === undefined || Math.max(q, 2) < p4) m4.set(id, Math.max(q, 2));
+    }
   }
   if (loose) {
     const lk = looseKey(key);
@@ -209,6 +236,13 @@ for (const line of readLines(join(DATA, 'countryInfo.txt'))) {
 const adminTerms = readList(join(LEX, 'place-admin-terms.txt')).map((t) => normKey(t));
 // "Province du Soum", "Province de la Tapoa", "Région des Cascades", "Idlib Governorate", "Kyuso sub-county"
 const adminTermRe = new RegExp(`^(?:(?:${adminTerms.join('|')}) (?:of |du |de la |de l |des |de |d )?)|(?: (?:${adminTerms.join('|')}))$`);
+/** "South Kivu" is written "Sud-Kivu" as often, in French-speaking countries' news: the division's compass word in French. */
+const FRENCH_COMPASS: Record<string, string> = { north: 'Nord', south: 'Sud', east: 'Est', west: 'Ouest' };
+const COMPASS_RE = /^(north|south|east|west)[- ](\p{L}.*)$/iu;
+function frenchCompass(name: string): string | null {
+  const m = COMPASS_RE.exec(name);
+  return m ? `${FRENCH_COMPASS[m[1]!.toLowerCase()]!}-${m[2]!}` : null;
+}
 function stripAdminTerm(key: string): string | null {
   const s = key.replace(adminTermRe, '').trim();
   return s && s !== key && s.length > 2 ? s : null;
@@ -288,6 +322,8 @@ for (const line of readLines(join(DATA, 'admin1CodesASCII.txt'))) {
     const st = stripAdminTerm(kk);
     if (st) addName(st, gid, 2, true);
   }
+  const fr = frenchCompass(ascii ?? name);
+  if (fr) addName(fr, gid, 2);
   nA1++;
 }
 let nA2 = 0;
@@ -325,6 +361,7 @@ interface RegionsFile {
   countryAliases: Record<string, string[]>;
   demonymAliases?: Record<string, string[] | string>;
   admin1Aliases?: Record<string, string[]>;
+  admin1Demonyms?: Record<string, string[] | string>;
   features: RegionEntry[];
 }
 const regions = JSON.parse(readFileSync(join(DATA, 'regions.json'), 'utf8')) as RegionsFile;
@@ -341,6 +378,12 @@ for (const [code, list] of Object.entries(regions.admin1Aliases ?? {})) {
   const gid = admin1ByCode.get(code);
   if (!gid) throw new Error(`regions.json: unknown admin1 ${code}`);
   for (const a of list) addName(a, gid, 1);
+}
+for (const [code, list] of Object.entries(regions.admin1Demonyms ?? {})) {
+  if (code.startsWith('_') || !Array.isArray(list)) continue;
+  const gid = admin1ByCode.get(code);
+  if (!gid) throw new Error(`regions.json: unknown admin1 ${code}`);
+  for (const a of list) addName(a, gid, 3);
 }
 let synthetic = -1;
 for (const r of regions.features) {

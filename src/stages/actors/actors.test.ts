@@ -67,3 +67,11 @@ test('sources: agencies and monitors are marked isSource', () => {
   assert.equal(a.kind, 'ngo');
   assert.equal(find(t, 'Reuters').kind, 'media');
 });
+
+test('the kind modifier nearest the head wins; factions; rights groups are sources', () => {
+  const t = 'Turkish-backed rebel factions shelled the town, rights groups said.';
+  assert.equal(find(t, 'Turkish-backed rebel factions').kind, 'rebel');
+  assert.equal(find(t, 'rights groups').isSource, true);
+  const t2 = 'Iran-backed militia factions fired rockets at the base.';
+  assert.equal(find(t2, 'Iran-backed militia factions').kind, 'militia');
+});

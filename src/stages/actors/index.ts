@@ -25,17 +25,20 @@ interface Item {
   j: number;
   p: Payload;
   /** "X-led" (country of X) or "X-based" (none) compounds */
-  compound?: { iso3: string | null; rel: string };
+  compound?: { iso3: string | null; rel: string; alt?: readonly string[] };
   other?: boolean;
 }
 
-const REL_COUNTRY = new Set(['led', 'allied', 'aligned', 'controlled', 'dominated', 'run', 'commanded']);
-const REL_BACKED = new Set(['backed', 'supported', 'sponsored', 'funded', 'armed', 'trained']);
+const REL_COUNTRY = new Set(['led', 'controlled', 'dominated', 'run', 'commanded']);
+/** "Iran-backed", "Iran-aligned", "Russia-allied": a patron, not the group's own country. */
+const REL_BACKED = new Set(['backed', 'supported', 'sponsored', 'funded', 'armed', 'trained', 'allied', 'aligned']);
 const REL_NONE = new Set(['based', 'linked', 'affiliated', 'born', 'made', 'bound']);
 const OF_HEADS = new Set(['forces', 'force', 'army', 'military', 'government', 'ministry', 'members', 'member', 'militants', 'fighters',
   'supporters', 'police', 'president', 'minister', 'officials', 'troops', 'soldiers', 'authorities', 'leader', 'leaders',
   'commander', 'commanders', 'spokesman', 'spokesperson', 'spokeswoman', 'militia', 'militias', 'elements', 'units', 'followers',
   'ministry of defence', 'residents', 'inhabitants', 'villagers', 'people', 'workers', 'students', 'activists', 'group', 'groups']);
+/** "the border with X": X is a place, not its government. */
+const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'boundary']);
 const ROLE_COMPLEMENT = new Set(['to', 'at', 'for', 'of', 'in', 'with']);
 /** Kinds whose members are local to the place of the story when their phrase names no country. */
 const LOCAL_KINDS = new Set<ActorKind>(['civilians', 'protesters', 'rioters', 'police', 'militia', 'unknown', 'military', 'government', 'rebel']);
@@ -75,7 +78,7 @@ function itemize(toks: readonly Tok[]): Item[] {
       const dash = toks[j], rel = toks[j + 1];
       if (dash?.n === '-' && dash.glued && rel?.glued && !m.payload.kindmod) {
         const iso = m.payload.country?.iso3 ?? m.payload.named?.country ?? m.payload.person?.country ?? null;
-        if (REL_COUNTRY.has(rel.n)) { items.push({ i, j: j + 2, p: {}, compound: { iso3: iso, rel: rel.n } }); i = j + 2; continue; }
+        if (REL_COUNTRY.has(rel.n)) { items.push({ i, j: j + 2, p: {}, compound: { iso3: iso, rel: rel.n, alt: m.payload.country?.alt } }); i = j + 2; continue; }
         if (REL_BACKED.has(rel.n)) { items.push({ i, j: j + 2, p: { kindmod: 'militia' }, compound: { iso3: null, rel: rel.n } }); i = j + 2; continue; }
         if (REL_NONE.has(rel.n)) { items.push({ i, j: j + 2, p: { adj: true }, compound: { iso3: null, rel: rel.n } }); i = j + 2; continue; }
       }
@@ -107,13 +110,15 @@ export interface SentenceActors { mentions: ActorMention[]; countryVotes: Map<st
 
 /** Actor phrases of one sentence; countries get filled in by the caller (main-country inference). */
 function sentenceActors(text: string, sent: { index: number; span: { start: number; end: number } }): {
-  raw: { m: Omit<ActorMention, 'country'> & { iso: string | null; isoHow: 'stated' | 'inferred' | null; isoBy: string; local: boolean }; items: Item[] }[];
+  raw: { m: RawActor; items: Item[] }[];
   votes: Map<string, number>;
+  ambVotes: { alt: readonly string[]; w: number }[];
 } {
   const lex = actorLexicon();
   const toks = tokens(text, sent.span.start, sent.span.end);
   const items = itemize(toks);
   const votes = new Map<string, number>();
+  const ambVotes: { alt: readonly string[]; w: number }[] = [];
   const raw: ReturnType<typeof sentenceActors>['raw'] = [];
 
   let k = 0;
@@ -203,7 +208,8 @@ function sentenceActors(text: string, sent: { index: number; span: { start: numb
     const next = items[z + 1];
     const asModifier = !!next && !next.other && isNominal(next.p);
     const w = c.form === 'name' ? (lex.locative.has(prev) ? 3 : asModifier ? 0.5 : 1) : c.form === 'metonym' ? 1 : 0.25;
-    votes.set(c.iso3, (votes.get(c.iso3) ?? 0) + w);
+    if (c.alt) ambVotes.push({ alt: c.alt, w });
+    else votes.set(c.iso3, (votes.get(c.iso3) ?? 0) + w);
   }
   // appositions: "John Kirby, a spokesperson for the US State Department"
   for (const r of raw) {
@@ -229,10 +235,14 @@ function sentenceActors(text: string, sent: { index: number; span: { start: numb
     mm.head = nameSpan;
     mm.by = 'actors/apposition';
   }
-  return { raw, votes };
+  return { raw, votes, ambVotes };
 }
 
-type RawActor = Omit<ActorMention, 'country'> & { iso: string | null; isoHow: 'stated' | 'inferred' | null; isoBy: string; local: boolean };
+type RawActor = Omit<ActorMention, 'country'> & {
+  iso: string | null; isoHow: 'stated' | 'inferred' | null; isoBy: string; local: boolean;
+  /** the iso came from a name or demonym two states share: its candidates */
+  amb: readonly string[] | null;
+};
 
 function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk, sentence: number,
   locative: ReadonlySet<string>, kindModHeads: ReadonlySet<string>): RawActor | null {
@@ -275,9 +285,10 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
   let isoBy = 'actors/phrase-country';
   let headSpan = { start: toks[head.i]!.s, end: toks[head.j - 1]!.e };
   let local = false;
+  let amb: readonly string[] | null = null;
 
   const countryOf = (): void => {
-    if (countryIt) { iso = countryIt.compound?.iso3 ?? countryIt.p.country!.iso3; isoHow = 'stated'; }
+    if (countryIt) { iso = countryIt.compound?.iso3 ?? countryIt.p.country!.iso3; isoHow = 'stated'; amb = (countryIt.compound ? countryIt.compound.alt : countryIt.p.country!.alt) ?? null; }
     else if (namedIt?.p.named?.country) { iso = namedIt.p.named.country; isoHow = 'stated'; isoBy = 'actors/lexicon-country'; }
     else if (personIt?.p.person?.country) { iso = personIt.p.person.country; isoHow = 'inferred'; isoBy = 'actors/lexicon-person'; }
   };
@@ -311,7 +322,9 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
   } else if (hp.head) {
     const hd = hp.head;
     kind = hd.kind;
-    const kindmod = its.find((x) => x.p.kindmod)?.p.kindmod;
+    // the kind modifier nearest the head wins ("Turkish-backed rebel factions" → rebel)
+    let kindmod: ActorKind | undefined;
+    for (let z = h - 1; z >= 0 && !kindmod; z--) kindmod = its[z]!.p.kindmod;
     if (namedIt && (hd.member || hd.kind === 'government') && namedIt.p.named!.kind !== 'media') {
       kind = hd.kind === 'government' && namedIt.p.named!.kind !== 'government' ? namedIt.p.named!.kind : namedIt.p.named!.kind;
       name = namedIt.p.named!.name; by = 'actors/named-members';
@@ -334,6 +347,8 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
     if (c.form === 'demonym' && !toks[head.j - 1]!.n.endsWith('s')) return null;
     if (c.form === 'demonym' && its[0]!.p.det === undefined && before !== 'the') return null;
     if (locative.has(before) || (its[0]!.p.det && startItem.i > 1 && locative.has(toks[startItem.i - 1]!.n))) return null;
+    // "the border with Venezuela": a place
+    if (before === 'with' && startItem.i > 1 && BORDER_WORDS.has(toks[startItem.i - 2]!.n)) return null;
     if (afterTok && (afterTok.n === "'s" || (afterTok.n === '-' && afterTok.glued))) return null;
     if (c.form === 'metonym') {
       // a dateline ("MOGADISHU, July 24 (Reuters) -") or a place used as a modifier ("Tripoli
@@ -342,13 +357,13 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
       if (nextWords[0] === ',' && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(nextWords[1] ?? '')) return null;
       if (/^(?:clash|clashes|fighting|attack|attacks|blast|blasts|bombing|bombings|explosion|riots?|protests?|violence|residents|people|police|airport|province|city|governor|mayor|streets?|suburbs?)$/.test(nextWords[0] ?? '')) return null;
     }
-    kind = 'government'; iso = c.iso3; isoHow = 'stated'; by = c.form === 'metonym' ? 'actors/capital-government' : 'actors/state';
+    kind = 'government'; iso = c.iso3; isoHow = 'stated'; amb = c.alt ?? null; by = c.form === 'metonym' ? 'actors/capital-government' : 'actors/state';
     // a capital city after a verb of motion or as a place ("to Damascus") was excluded above
   } else return null;
   void all;
   return {
     span: { start, end }, text: text.slice(start, end), name, kind, head: headSpan, sentence, isSource, by,
-    iso, isoHow, isoBy, local,
+    iso, isoHow, isoBy, local, amb,
   };
 }
 
@@ -357,6 +372,16 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
   const per = sentences.map((s) => sentenceActors(text, s));
   const votes = new Map<string, number>();
   for (const p of per) for (const [k, v] of p.votes) votes.set(k, (votes.get(k) ?? 0) + v);
+  // a name or demonym two states share ("Congolese") is the candidate the article's other country
+  // mentions favour ("Democratic Republic of Congo", "Kinshasa"), else the first listed
+  const pickAlt = (alt: readonly string[]): string => {
+    let bestIso = alt[0]!, bestV = votes.get(alt[0]!) ?? 0;
+    for (const iso of alt) { const v = votes.get(iso) ?? 0; if (v > bestV) { bestIso = iso; bestV = v; } }
+    return bestIso;
+  };
+  const resolved = new Map<readonly string[], string>();
+  for (const p of per) for (const { alt } of p.ambVotes) if (!resolved.has(alt)) resolved.set(alt, pickAlt(alt));
+  for (const p of per) for (const { alt, w } of p.ambVotes) { const k = resolved.get(alt)!; votes.set(k, (votes.get(k) ?? 0) + w); }
   let main: string | null = null;
   let best = 0;
   for (const [k, v] of votes) if (v > best) { best = v; main = k; }
@@ -366,7 +391,8 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
   for (const p of per) {
     for (const { m } of p.raw) {
       let country: Value<string> | null = null;
-      if (m.iso) country = m.isoHow === 'inferred' ? inferred(m.iso, m.span, m.isoBy) : stated(m.iso, m.span, m.isoBy);
+      if (m.iso && m.amb) country = inferred(resolved.get(m.amb) ?? pickAlt(m.amb), m.span, 'actors/ambiguous-country');
+      else if (m.iso) country = m.isoHow === 'inferred' ? inferred(m.iso, m.span, m.isoBy) : stated(m.iso, m.span, m.isoBy);
       else if (m.local && main) country = inferred(main, null, 'actors/main-country');
       // the mention's fields in evaluate()'s order, then the country
       const am: ActorMention = {
@@ -381,6 +407,7 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
       }
     }
   }
+  resolveGroupAnaphora(out);
   if (known.size) {
     // a token can only be a surname of one of these lengths
     const lengths = new Set<number>();
@@ -402,6 +429,30 @@ export function findActors(text: string, sentences: readonly Pick<Sentence, 'ind
     out.sort((a, b) => a.span.start - b.span.start);
   }
   return out;
+}
+
+/** "the group", "the militants": a definite generic armed head with nothing else in its phrase. */
+const ANAPHOR = /^the\s+(?:armed\s+)?(?:group|militants|militia|insurgents|rebels|jihadists|fighters|insurgent\s+group|militant\s+group)$/i;
+const ANAPHOR_KINDS = new Set<ActorKind>(['unknown', 'militia', 'rebel', 'terrorist']);
+const NAMED_ARMED = new Set<ActorKind>(['militia', 'rebel', 'terrorist']);
+/**
+ * `actors/anaphora-group`: "… the Houthi movement. … after the group launched …": a definite generic
+ * armed head refers back to the nearest named non-state armed group of its sentence (before it) or of
+ * the three sentences before; it takes that group's name and kind, and its country (inferred, span
+ * of the named mention). Mentions are in text order.
+ */
+function resolveGroupAnaphora(out: ActorMention[]): void {
+  let last: ActorMention | null = null;
+  for (let z = 0; z < out.length; z++) {
+    const a = out[z]!;
+    if (a.name && NAMED_ARMED.has(a.kind) && (a.by === 'actors/named' || a.by === 'actors/named-members')) { last = a; continue; }
+    if (!last || a.name || !ANAPHOR_KINDS.has(a.kind) || a.sentence - last.sentence > 3) continue;
+    if (a.span.end - a.span.start > 24 || !ANAPHOR.test(a.text)) continue;
+    out[z] = {
+      span: a.span, text: a.text, name: last.name, kind: last.kind, head: a.head, sentence: a.sentence, isSource: a.isSource,
+      by: 'actors/anaphora-group', country: last.country ? inferred(last.country.value, last.span, 'actors/anaphora-group') : a.country,
+    };
+  }
 }
 
 /** The article's main country as the actors stage sees it (most mentioned, places weighted). */

@@ -11,7 +11,8 @@ import { phraseNorms, ShapeFilter, type Tok } from './tokens.js';
 export type Cat = 'named' | 'person' | 'country' | 'role' | 'head' | 'det' | 'adj' | 'kindmod';
 
 export interface NamedInfo { name: string; kind: ActorKind; country: string | null; source: boolean }
-export interface CountryInfo { iso3: string | null; form: 'name' | 'demonym' | 'metonym' }
+/** `alt`: a name or demonym two states share ("Congolese"): the candidates, the first the default (iso3). */
+export interface CountryInfo { iso3: string | null; form: 'name' | 'demonym' | 'metonym'; alt?: readonly string[] }
 export interface RoleInfo { title: string; kind: ActorKind; source: boolean; countryHint: string | null }
 export interface HeadInfo { kind: ActorKind; member: boolean; air: boolean }
 
@@ -51,7 +52,10 @@ interface ModifiersFile {
   kindModifierHeads: string[]; locativePrepositions: string[];
 }
 interface RolesFile { entries: { title: string; kind: ActorKind; source?: boolean; countryHint?: string }[] }
-interface CountriesFile { names: Record<string, string | null>; demonyms: Record<string, string | null>; metonyms: Record<string, string | null> }
+interface CountriesFile {
+  names: Record<string, string | null>; demonyms: Record<string, string | null>; metonyms: Record<string, string | null>;
+  ambiguous?: { names?: Record<string, string[]>; demonyms?: Record<string, string[]> };
+}
 interface WorldCountry {
   cca3: string; independent?: boolean; name: { common: string; official: string }; altSpellings: string[]; capital?: string[];
   demonyms?: { eng?: { m: string; f: string } };
@@ -82,7 +86,10 @@ export function actorLexicon(): ActorLexicon {
   const require = createRequire(import.meta.url);
   const world = require('world-countries') as WorldCountry[];
   const extra = loadJson<CountriesFile>('actors/countries-extra.json');
-  // the project's own names and demonyms first: on equal matches the first payload wins
+  // the project's own names and demonyms first: on equal matches the first payload wins; shared ones first of all
+  for (const [form, map] of [['name', extra.ambiguous?.names], ['demonym', extra.ambiguous?.demonyms]] as const) {
+    for (const [n, alt] of Object.entries(map ?? {})) if (alt.length) add(n, { country: { iso3: alt[0]!, form, alt } }, 'cap');
+  }
   for (const [n, iso] of Object.entries(extra.names)) add(n, { country: { iso3: iso, form: 'name' } });
   for (const [n, iso] of Object.entries(extra.demonyms)) {
     add(n, { country: { iso3: iso, form: 'demonym' } });

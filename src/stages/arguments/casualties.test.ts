@@ -43,3 +43,17 @@ test('deaths with no number are coded low (2) and marked inferred', () => {
   assert.equal(r.fatalities?.value, 2);
   assert.equal(r.fatalities?.how, 'inferred');
 });
+
+test('victim phrases: "of a …", subset lists, named conjuncts, "the number of", hyphenated complements', () => {
+  assert.deepEqual(cas('Five soldiers and two members of an armed gang were killed in the shootout.'), [7, null]);
+  assert.deepEqual(cas('Scores of people, including police officers, traders and pupils, were killed, witnesses said.'), [20, null]);
+  assert.deepEqual(cas('Mayor Peter Okello and three other people died when the blast hit his car.'), [4, null]);
+  assert.deepEqual(cas('A week later the number of people killed in the raid was still unclear.'), [null, null]);
+  assert.deepEqual(cas('The strike killed a commander of the Russia-backed Wagner unit and two of his guards.'), [3, null]);
+});
+
+test('a text cut off after "killed and" is read without failing', () => {
+  // truncated feeds and snippets end mid-sentence; the mixed-count check looks past the last token
+  assert.deepEqual(cas('Four fishermen were killed and'), [4, null]);
+  assert.deepEqual(cas('"Two guards were killed or'), [2, null]);
+});

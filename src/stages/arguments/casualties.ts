@@ -4,18 +4,18 @@
  * Lexicon: data/lexicons/arguments/casualties.json.
  */
 import type { Span, Value } from '../../model/span.js';
-import { loadJson } from '../../util/lexicon.js';
+import { loadJson, loadList } from '../../util/lexicon.js';
 import { ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
 
 interface CasualtyLexicon {
   numbers: Record<string, number>; vague: Record<string, number>; bareSingularArticles: string[];
   deathCues: string[]; injuryCues: string[]; aux: string[]; units: string[]; notToll: string[];
-  subsetMarkers: string[]; victimNouns: string[];
+  subsetMarkers: string[]; victimNouns: string[]; cumulativeTollVerbs?: string[];
 }
 interface Compiled {
   numbers: Map<string, number>; vague: Map<string, number>; singularDet: Set<string>;
   death: Map<string, string[][]>; injury: Map<string, string[][]>; aux: Set<string>; units: Set<string>;
-  notToll: Set<string>; subset: Set<string>; victims: Set<string>;
+  notToll: Set<string>; subset: Set<string>; victims: Set<string>; cumulative: Set<string>;
 }
 let C: Compiled | null = null;
 function lex(): Compiled {
@@ -36,7 +36,7 @@ function lex(): Compiled {
     numbers: new Map(Object.entries(L.numbers)), vague: new Map(Object.entries(L.vague)),
     singularDet: new Set(L.bareSingularArticles), death: phrases(L.deathCues), injury: phrases(L.injuryCues),
     aux: new Set(L.aux), units: new Set(L.units), notToll: new Set(L.notToll), subset: new Set(L.subsetMarkers),
-    victims: new Set(L.victimNouns),
+    victims: new Set(L.victimNouns), cumulative: new Set(L.cumulativeTollVerbs ?? []),
   };
   return C;
 }
@@ -44,6 +44,13 @@ function lex(): Compiled {
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const LOW_QUALIFIERS = new Set(['least', 'than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'approximately', 'roughly', 'estimated', 'upwards']);
+
+let personWords: Set<string> | null = null;
+/** A title or a common first name: the first word of a named person ("Governor …", "Ahmed …"). */
+function personStart(n: string): boolean {
+  personWords ??= new Set([...loadList('person-titles.txt'), ...loadList('person-first-names.txt')].map((w) => w.toLowerCase()));
+  return personWords.has(n);
+}
 
 interface Num { value: number; start: number; end: number; /** token index after the number phrase */ next: number; vague: boolean }
 
@@ -94,7 +101,8 @@ export function numberAt(toks: readonly Tok[], i: number): Num | null {
 interface Statement { kind: 'death' | 'injury'; value: number; span: Span; rule: string; definite: boolean; numStart?: number }
 
 function cueAt(map: Map<string, string[][]>, toks: readonly Tok[], i: number): number {
-  return cueIn(map.get(toks[i]!.n), toks, i);
+  const t = toks[i];
+  return t ? cueIn(map.get(t.n), toks, i) : 0; // (past the end of the sentence: no cue)
 }
 
 /** Length of the first (longest) cue of `list` at token i, 0 when none. */
@@ -126,6 +134,14 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   const L = lex();
   let i = end - 1;
   while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and')) i--;
+  // a subset list in commas before the verb: "Dozens of people, including soldiers, volunteers and civilians, were killed"
+  if (toks[i]?.n === ',') {
+    for (let q = i - 1; q > 0 && i - q < 16; q--) {
+      const w = toks[q]!.n;
+      if (cueAt(L.death, toks, q) || cueAt(L.injury, toks, q) || w === '.' || w === ';') break;
+      if (L.subset.has(w) && toks[q - 1]!.n === ',') { i = q - 2; break; }
+    }
+  }
   // an apposition before the verb: "1 civilian, a tribal elder, was killed", "Four persons, including
   // two … members, were killed", "Three villagers - a teacher, a shopkeeper and his nephew - died"
   for (let rep = 0; rep < 2 && (toks[i]?.n === ',' || toks[i]?.n === '-' || toks[i]?.n === '–' || toks[i]?.n === '—'); rep++) {
@@ -154,6 +170,8 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
   let guard = 0;
   let sawNoun = false;
   let coord = false;
+  /** the last token of a conjunct not counted yet ("Governor X and two others": X's phrase) */
+  let conjEnd = -1;
   // "Ali Hassan, 44, was shot dead": a named person
   {
     let k = i;
@@ -178,6 +196,8 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
         if ((t.n === 'in' || t.n === 'from') && !found && !sawNoun && i > 0 && L.victims.has(toks[i - 1]!.n)) { i--; continue; }
         break;
       }
+      // "the number of people killed" asks a question, it states no figure
+      if (t.n === 'of' && toks[i - 1]?.n === 'number' && toks[i - 2]?.n === 'the' && !found) return null;
       if (t.n === 'of' && !found) { i--; continue; }
       i--;
       continue;
@@ -196,7 +216,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       return w > 0 && ['was', 'were'].includes(toks[w]!.n) ? countBefore(toks, w + 1) : null;
     }
     if (n && n.next > i) {
-      total += n.value; start = toks[k]!.s; found = true;
+      total += n.value; start = toks[k]!.s; found = true; conjEnd = -1;
       rule = n.vague ? 'arguments/toll-vague' : 'arguments/toll-number';
       if (toks[k - 1]?.n === 'the' || toks[k - 1]?.n === 'these' || toks[k - 1]?.n === 'those') definite = true;
       i = k - 1;
@@ -205,7 +225,7 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       // "two soldiers and three militants", "3 policemen, 1 soldier, and 1 civilian"
       if (toks[i]?.n === 'and' || toks[i]?.n === ',') {
         while (toks[i]?.n === 'and' || toks[i]?.n === ',') i--;
-        coord = true;
+        coord = true; conjEnd = i;
         continue;
       }
       break;
@@ -214,11 +234,11 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       total = 1; start = t.s; found = true; rule = 'arguments/toll-singular'; definite = t.n === 'the';
       break;
     }
-    // "nine people of the Foulse community"
-    if (t.n === 'the' && toks[i - 1]?.n === 'of' && !found) { i -= 2; continue; }
+    // "nine people of the Foulse community", "three members of a dissident group"
+    if ((t.n === 'the' || t.n === 'a' || t.n === 'an') && toks[i - 1]?.n === 'of' && !found) { i -= 2; continue; }
     if (L.singularDet.has(t.n) && coord && found && t.n !== 'the' && t.n !== 'their' && i < end - 1) {
       // "a woman and two children", "a councillor and his son"
-      total += 1; start = t.s; rule = 'arguments/toll-number'; i--;
+      total += 1; start = t.s; rule = 'arguments/toll-number'; i--; conjEnd = -1;
       if ((toks[i]?.n === 'and' || toks[i]?.n === ',' && toks[i + 1]?.n !== 'and') && toks[i - 1] && /^\p{L}/u.test(toks[i - 1]!.n)) { while (toks[i]?.n === 'and' || toks[i]?.n === ',') i--; continue; }
       break;
     }
@@ -239,6 +259,12 @@ function countBefore(toks: readonly Tok[], end: number): { value: number; start:
       break;
     }
     break;
+  }
+  if (found && conjEnd >= 0 && conjEnd - i >= 2 && conjEnd - i <= 5) {
+    // "Governor Abdul Karim and two other people died": a named person (title or first name) is one more
+    let names = true;
+    for (let k = i + 1; k <= conjEnd; k++) if (!toks[k]!.cap || !/^\p{L}/u.test(toks[k]!.raw) || L.victims.has(toks[k]!.n)) { names = false; break; }
+    if (names && personStart(toks[i + 1]!.n)) { total += 1; start = toks[i + 1]!.s; rule = 'arguments/toll-number'; }
   }
   if (!found) {
     // a headline's bare singular: "Officer killed in ambush"
@@ -303,7 +329,9 @@ function countAfter(toks: readonly Tok[], from: number): { value: number; end: n
       } else break;
     } else break;
     // skip the victim noun phrase
-    while (toks[i] && /^\p{L}/u.test(toks[i]!.n) && !['and', 'in', 'at', 'on', 'including', 'among', 'when', 'while', 'after', 'during', 'near', 'as', 'from', 'with', 'by'].includes(toks[i]!.n) && !numberAt(toks, i)) i++;
+    // (hyphenated words and possessives inside it: "of the Iran-backed group's militia")
+    while (toks[i] && (/^\p{L}/u.test(toks[i]!.n) || (toks[i]!.n === '-' && toks[i]!.glued && toks[i + 1]?.glued && /^\p{L}/u.test(toks[i + 1]!.n)) || toks[i]!.n === "'s")
+      && !['and', 'in', 'at', 'on', 'including', 'among', 'when', 'while', 'after', 'during', 'near', 'as', 'from', 'with', 'by'].includes(toks[i]!.n) && !numberAt(toks, i)) i++;
     if (toks[i]?.n === ',' && toks[i + 1]?.n === 'and') i++;
     if (((toks[i]?.n === 'and' && toks[i + 1] && (numberAt(toks, i + 1) || L.singularDet.has(toks[i + 1]!.n))) || (toks[i]?.n === ',' && toks[i + 1] && numberAt(toks, i + 1)))) {
       // "killing two soldiers and wounding five": a new cue ends the list
@@ -402,17 +430,24 @@ function statements(all: readonly Tok[]): Statement[] {
       let k = i + 2;
       while (toks[k] && k - i < 8 && !numberAt(toks, k)) k++;
       const n = numberAt(toks, k);
-      if (n) { out.push({ kind, value: n.value, span: { start: n.start, end: n.end }, rule: 'arguments/death-toll', definite: false }); i = n.next - 1; }
+      // "…, bringing the death toll to 40": a running total over more than this event (ACLED codes
+      // each event's own deaths), not read (arguments/toll-cumulative)
+      const cumulative = L.cumulative.has(prev === 'the' ? prev2 : prev);
+      if (n && !cumulative) out.push({ kind, value: n.value, span: { start: n.start, end: n.end }, rule: 'arguments/death-toll', definite: false });
+      if (n) i = n.next - 1;
       continue;
     }
     const active = ['assassinated', 'assassinate', 'assassinates', 'lynch', 'lynches', 'shoot dead', 'shoots dead', 'speared', 'hacked', 'butchered', 'slaughtered', 'strangled', 'shot and killed', 'killed', 'killing', 'kill', 'kills', 'wounding', 'injuring', 'wounded', 'injured', 'injures', 'wounds', 'hurt', 'executed', 'murdered', 'beheaded', 'lynched', 'massacred', 'slain', 'shot dead', 'gunned down', 'to death'];
-    const after = active.includes(toks.slice(i, i + len).map((t) => t.n).join(' ')) && !['was', 'were', 'been', 'being', 'is', 'are'].includes(prev)
-      ? countAfter(toks, i + len) : null;
+    const isActive = active.includes(toks.slice(i, i + len).map((t) => t.n).join(' ')) && !['was', 'were', 'been', 'being', 'is', 'are'].includes(prev);
+    const after = isActive ? countAfter(toks, i + len) : null;
     if (after) {
       out.push({ kind, value: after.value, span: { start: toks[i + len]!.s, end: after.end }, rule: after.rule, definite: false });
       i += len - 1;
       continue;
     }
+    // "a motorist killed a number of cattle": an active verb with an object that is no victim; its
+    // subject is the doer, not a victim
+    if (isActive && (L.singularDet.has(toks[i + len]?.n ?? '') || numberAt(toks, i + len))) { i += len - 1; continue; }
     const before = countBefore(toks, i);
     if (before && out.some((o) => o.kind === kind && o.numStart === before.start)) { i += len - 1; continue; }
     if (before) out.push({ kind, value: before.value, span: { start: before.start, end: toks[i + len - 1]!.e }, rule: before.rule, definite: before.definite });
@@ -520,4 +555,10 @@ function pickInjured(all: readonly Statement[]): Value<number> | null {
   if (!st.length) return null;
   const sum = st.reduce((a, s) => a + s.value, 0);
   return { value: sum, span: st[0]!.span, how: 'stated', by: st.length > 1 ? 'arguments/toll-sum' : st[0]!.rule };
+}
+
+/** The deaths one sentence states, with what the later-toll rule needs to know about the sentence. */
+export function sentenceToll(text: string, span: Span): { fatalities: Value<number> | null; attributed: boolean; otherEvent: boolean; also: boolean } {
+  const a = analysed(text, tokens(text, span.start, span.end));
+  return { fatalities: casualties(text, [span]).fatalities, attributed: a.attributed, otherEvent: a.otherEvent, also: a.alsoOrAddition };
 }

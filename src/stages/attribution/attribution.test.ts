@@ -32,3 +32,10 @@ test('contested: different tolls from two sources; same toll is not', () => {
   assert.equal(contested([claim('police', 4), claim('medics', 9)]), true);
   assert.equal(contested([claim('police', 4), claim('medics', 4)]), false);
 });
+
+test('a negated subject of "claimed" is no source ("No group has claimed the attack")', () => {
+  const t = 'A bomb exploded outside a police station in Cali on Monday, police said. No group has claimed the attack.';
+  const doc = prepare(t, '2024-03-05', [{ trigger: 'bomb exploded', type: 'Explosions/Remote violence', sub: 'Remote explosive/landmine/IED' }]);
+  const [r] = attributions(withLayers(doc, { arguments: eventArguments(doc) }));
+  assert.deepEqual(r!.claimedBy.map((c) => c.text), ['police']);
+});

@@ -15,7 +15,7 @@ import { layer, type ActorMention, type Attribution, type Claim, type Document, 
 import type { Span } from '../../model/span.js';
 import { defineStage } from '../../pipeline/stage.js';
 import { loadJson } from '../../util/lexicon.js';
-import { countBetween, ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
+import { countBetween, endAtOrBefore, ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
 import { casualties } from '../arguments/casualties.js';
 
 interface Cues {
@@ -150,6 +150,8 @@ function speechesOf(text: string, s: Sentence, actors: ActorIndex, lastSpeaker: 
         // "X, a spokesman for Y, said" style: nearest actor before, within the clause
         a = actorEndingNear(t.s, 3);
       }
+      // "No group has claimed the attack": a negated subject names no speaker
+      if (a && /^(?:no|not|none|nobody)$/.test(toks[endAtOrBefore(toks, a.span.start) - 1]?.n ?? '')) a = undefined;
       if (a && (a.isSource || ['government', 'military', 'police', 'igo', 'ngo', 'media', 'rebel', 'terrorist', 'militia', 'unknown'].includes(a.kind) || a.by.startsWith('actors/role') || a.by === 'actors/apposition' || a.by === 'actors/surname' || a.by === 'actors/person')) {
         // "…, the army said." : what is said is the sentence before the speaker
         let tail = 0;

@@ -18,6 +18,8 @@ const WEAPON_RE = /\b(?:weapons?|arms|explosives?|ammunition|munitions?|ieds?|bo
 /** Group-activity words that are participants or announcements, not a change to a group. */
 const WEAK_GROUP_RE = /^(?:troops|convoys?|patrol(?:s|led|ling)?|arrived|arrival|announced|declared|launched|closed|training|trained|resum(?:ed|e))$/i;
 const PROTEST_WORD_RE = /\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing|ers)|march(?:es|ed|ers)?|rall(?:y|ies|ied)|crowds?)\b/i;
+/** The people of a protest (not the word "protest": "a protest against the clashes"). */
+const PROTESTER_RE = /\b(?:protesters|protestors|demonstrators|marchers)\b/i;
 const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|troops|soldiers|army|gendarmes?|paramilitar(?:y|ies))\b/i;
 const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
 
@@ -25,7 +27,10 @@ const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|yout
 function supported(sub: SubEventType, free: readonly TriggerMatch[], text: string): boolean {
   switch (sub) {
     case 'Violent demonstration': case 'Mob violence':
-      return free.some((m) => RIOT_SUPPORT.has(m.entry.id));
+      // … or protesters in a clash ("clashes between protesters and party activists"): ACLED
+      // codes demonstrators who fight as a violent demonstration
+      return free.some((m) => RIOT_SUPPORT.has(m.entry.id))
+        || (PROTESTER_RE.test(text) && free.some((m) => m.entry.id === 'firefight' || m.entry.id === 'clash'));
     case 'Disrupted weapons use':
       return WEAPON_RE.test(text);
     case 'Change to group/activity':
@@ -34,6 +39,21 @@ function supported(sub: SubEventType, free: readonly TriggerMatch[], text: strin
       return true;
   }
 }
+
+/** A bomb found, seized or made safe: not an explosion. */
+const IED_SAFE_RE = /\b(?:defus(?:ed|ing)|dismantl(?:ed|ing)|disarm(?:ed|ing)|detonated\s+(?:it|them)\s+(?:safely|in\s+a\s+controlled)|controlled\s+(?:explosion|detonation)|(?:found|discovered|uncovered|recovered|seized)\s+(?:\w+\s+){0,3}?(?:ieds?|bombs?|(?:land)?mines?|explosives?|devices?)|(?:ieds?|bombs?|(?:land)?mines?|explosives?|devices?)\s+(?:was|were)\s+(?:found|discovered|uncovered|recovered|seized|defused))\b/i;
+
+/** Weapons that never reached their target (ACLED's disrupted weapons use). */
+const DISRUPTED_RE = /\b(?:defus(?:ed|ing)|dismantl(?:ed|ing)|disarm(?:ed|ing)|deactivat(?:ed|ing)|neutrali[sz](?:ed|ing)\s+(?:an?\s+|the\s+|\w+\s+)?(?:ieds?|bombs?|explosives?|devices?|mines?)|controlled\s+(?:explosion|detonation)|(?:detonated|exploded|went\s+off|blew\s+up)\s+prematurely|premature(?:ly)?\s+(?:explosion|detonation|blast)|while\s+(?:they\s+were\s+|he\s+was\s+|being\s+)?(?:planting|placing|laying|handling|assembling|making|manufacturing|transporting|carrying)\b|(?:intercepted|shot\s+down|downed)\s+(?:an?\s+|the\s+|\w+\s+){0,2}?(?:drones?|uavs?|missiles?|rockets?|projectiles?))/i;
+
+/** A device that went off and did harm: "detonated near the station, causing damage", "exploded, killing two". */
+const EXPLODED_HARM_RE = /\b(?:exploded|detonated|went\s+off|blew\s+up)\b[^.;]{0,80}?\b(?:caus(?:ing|ed)\s+(?:\w+\s+)?(?:damage|casualties|injuries|deaths)|killing|wounding|injuring|damaging|destroying|shattering)\b/i;
+
+/** A device that went off (not early): the explosion is the event even when other devices were made safe. */
+const PLAIN_BLAST_RE = /\b(?:detonated|exploded|went\s+off|blew\s+up)\b(?!\s+(?:prematurely|early|accidentally))/i;
+
+/** Someone killed or hurt. */
+const HARM_RE = /\b(?:kill(?:ed|ing)|dead|died|wound(?:ed|ing)|injur(?:ed|ing|ies))\b/i;
 
 /** A fallback sub-type (when the model's first reading is unsupported) needs at least this sub-head probability. */
 const MIN_FALLBACK_P = 0.02;
@@ -72,6 +92,7 @@ export function featuresOf(text: string, matches: readonly TriggerMatch[], dim: 
   }
   return hashedFeatures(toks, extra, dim);
 }
+
 
 const LEAD_WORDS = 6;
 /** Date-opener words skipped before the lead words ("On 9 May 2020, …", "Around 4 May (as reported), …"). */
@@ -116,11 +137,13 @@ export function contextFeatures(text: string, matches: readonly TriggerMatch[]):
  */
 /** Who takes the territory: the state's forces or a non-state actor (null: unknown). */
 export type Agent = 'state' | 'nonstate' | null;
-const REGAIN_RE = /^(?:recaptur|retook|retake|retaken|regain|reclaimed|restor|took\s+back|taken\s+back)/i;
+const REGAIN_RE = /^(?:re-?captur|retook|retake|retaken|regain|recover|reclaimed|restor|took\s+back|taken\s+back)/i;
 const STATE_WORDS = /\b(?:army|armed\s+forces|troops|soldiers|military|government|regime|security\s+forces|police|forces\s+loyal|national\s+guard)\b[^.;]{0,30}$/i;
 const NONSTATE_WORDS = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|fighters|gunmen|terrorists?|extremists?|guerrillas?|dissidents|paramilitar(?:y|ies)|al[- ]shabaab|boko\s+haram|taliban|houthis?|islamic\s+state|is|isis|isil|daesh)\b[^.;]{0,30}$/i;
 const TERR_OBJECT_RE = /^\s+(?:(?:full\s+)?control\s+)?(?:(?:of|over)\s+)?(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,2}?(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|border|crossing|camp|neighbou?rhood|outpost|\p{Lu})/u;
-const STRONG_TERR_RE = /^(?:recaptur|retook|retake|retaken|regain|took\s+(?:control|over|back)|taken\s+(?:control|over|back)|seiz|gained\s+control|overr|wrest|restor|fell\s+to)/i;
+/** A place named before a relative clause whose verb is the territory trigger: "the town of X, which government forces captured". */
+const TERR_RELATIVE_RE = /(?:\b(?:town|city|village|district|area|base|territory|province|region|county|capital|hill|airport|crossing|camp|neighbou?rhood|outpost)|\b\p{Lu}[\p{L}'’-]+),?\s+(?:which|that)\s+(?:(?:had|have|has)\s+)?(?:(?:the|pro-?[\p{L}-]+|[\p{L}-]+-backed)\s+)?(?:[\p{L}-]+\s+){1,3}?(?:(?:had|have|has)\s+)?(?:\w+ly\s+)?$/u;
+const STRONG_TERR_RE = /^(?:re-?captur|recover|overt(?:ook|ake)|retook|retake|retaken|regain|took\s+(?:over|back)|taken\s+(?:over|back)|(?:took|taken|taking|gained|established|assumed)\s+(?:\w+\s+)?control|seiz|overr|wrest|restor|fell\s+to)/i;
 const NONVIOLENT_RE = /\b(?:without\s+(?:a\s+|any\s+)?(?:fight(?:ing)?|resistance|violence|clashes|a\s+shot)|no\s+(?:violence|fighting|clashes|resistance)\s+(?:was\s+|were\s+)?(?:reported|took\s+place|occurred)|(?:withdr[ae]w|withdrawn|pulled\s+out|retreated|evacuated|abandoned)\s+(?:from\s+)?(?:the\s+)?(?:area|town|city|village|base|positions?|it)\b|deserted|after\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,4}?(?:withdr[ae]w|withdrawal|pulled\s+out|pull-?out|retreat(?:ed)?|departure))/iu;
 /** Agent of a territory phrase from the words before it (the stage passes the actors layer's reading instead). */
 function textAgent(text: string, m: TriggerMatch): Agent {
@@ -235,6 +258,37 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
       }
     }
   }
+  // A remote explosive that struck (a roadside bomb, a landmine) is the main event of the sentence
+  // even when gunfire or a toll follows (ACLED codes the means): a Battles or Violence against
+  // civilians reading gives way, unless the sentence tells of a fight first or of a bomb made safe.
+  if (article && (type === 'Battles' || type === 'Violence against civilians')) {
+    const ied = free.find((m) => m.entry.id === 'ied');
+    if (ied && !free.some((m) => m.entry.id === 'weapons' || ((m.entry.id === 'clash' || m.entry.id === 'firefight') && m.start < ied.start))
+      && (text === undefined || !IED_SAFE_RE.test(text))) {
+      const s2: SubEventType = 'Remote explosive/landmine/IED';
+      return { type: eventTypeOf(s2), sub: s2, p: ps[cls.indexOf(s2)] ?? pSub, pType: Math.max(best, mass.get(eventTypeOf(s2)) ?? 0), pNone, by: 'events/rule-ied-main', how: 'stated' };
+    }
+  }
+  // A weapon that never reached its target (ACLED: defused, intercepted, shot down, or blown up
+  // prematurely while it was being planted or carried) is a disrupted use, not an explosion.
+  if (type === 'Explosions/Remote violence' && sub !== 'Air/drone strike' && text !== undefined && DISRUPTED_RE.test(text)
+    && !PLAIN_BLAST_RE.test(text)) {
+    const s2: SubEventType = 'Disrupted weapons use';
+    return { type: eventTypeOf(s2), sub: s2, p: ps[cls.indexOf(s2)] ?? pSub, pType: Math.max(best, mass.get(eventTypeOf(s2)) ?? 0), pNone, by: 'events/rule-disrupted', how: 'stated' };
+  }
+  // … and in articles, a device that went off and did harm is an explosion, whatever the reading
+  // of the model (trained on notes where "detonated" is often a controlled detonation).
+  if (article && sub === 'Disrupted weapons use' && text !== undefined && !DISRUPTED_RE.test(text) && !IED_SAFE_RE.test(text)
+    && EXPLODED_HARM_RE.test(text)) {
+    const s2: SubEventType = 'Remote explosive/landmine/IED';
+    return { type: eventTypeOf(s2), sub: s2, p: ps[cls.indexOf(s2)] ?? pSub, pType: Math.max(best, mass.get(eventTypeOf(s2)) ?? 0), pNone, by: 'events/rule-exploded-harm', how: 'stated' };
+  }
+  // ACLED: rioting by demonstrators is a violent demonstration; mob violence is rioting without a
+  // demonstration. In an article, a mob-violence reading of a sentence naming protesters is the former.
+  if (article && text !== undefined && sub === 'Mob violence' && PROTESTER_RE.test(text)) {
+    const s2: SubEventType = 'Violent demonstration';
+    return { type: eventTypeOf(s2), sub: s2, p: ps[cls.indexOf(s2)] ?? pSub, pType: best, pNone, by: 'events/rule-protesters-riot', how: 'stated' };
+  }
   // Protests in articles: force by the police decides the sub-type (ACLED: dispersal with tear gas,
   // water cannon, arrests is an intervention; killing or wounding protesters is excessive force).
   if (article && text !== undefined && (type === 'Protests' || type === 'Violence against civilians' || type === 'Riots')
@@ -242,7 +296,8 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     const police = POLICE_RE.test(text);
     const lethal = free.some((m) => m.entry.id === 'kill' && /^(?:kill|shot|shoot|gunned|died|dead|deaths?|wound|injur)/i.test(m.text))
       || /\b(?:opened\s+fire|fired\s+(?:live\s+)?(?:rounds|bullets|ammunition)|live\s+(?:ammunition|rounds|bullets))\b/i.test(text);
-    const crowdViolence = CROWD_VIOLENCE_RE.test(text);
+    // … and protesters in clashes with another side ("clashes between protesters and …")
+    const crowdViolence = CROWD_VIOLENCE_RE.test(text) || (PROTESTER_RE.test(text) && free.some((m) => m.entry.id === 'firefight'));
     const intervention = free.some((m) => m.entry.id === 'excessive') || /\b(?:arrest(?:ed|s)?|detain(?:ed)?|dispers(?:ed|e)|broke\s+up|break\s+up)\b/i.test(text);
     let psub: SubEventType | null = null;
     if (police && lethal && /\b(?:on|at|into)\s+(?:the\s+)?(?:[\p{L}-]+\s+)?(?:protesters|demonstrators|marchers|crowds?|students|rally)\b/iu.test(text)) psub = 'Excessive force against protesters';
@@ -257,8 +312,10 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // Territory changes hands: who takes it decides the sub-type (ACLED: the state regains, a
   // non-state actor overtakes); a Battles reading without a territory phrase is a clash.
   // … and the phrase takes a place ("captured the town of X", "took control of Bunagana"), not people
+  // … or the place comes first, in a relative clause ("the town of X, which the army captured")
   const terr = free.find((m) => m.entry.id === 'territory' && (text === undefined || TERR_OBJECT_RE.test(text.slice(m.end, m.end + 60))
-    || /^(?:fell|under|overr|taken|retaken|briefly\s+held|held)/i.test(m.text)));
+    || /^(?:fell|under|overr|taken|retaken|briefly\s+held|held)/i.test(m.text)
+    || TERR_RELATIVE_RE.test(text.slice(Math.max(0, m.start - 80), m.start))));
   // A place changing hands is Battles whatever the model's Strategic-developments reading (a
   // "capture" is not a change to a group); by an actor neither side of which is known, a capture
   // that is not a retaking is read as a non-state actor's (states' forces are named as such).
@@ -273,11 +330,15 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     const regain = REGAIN_RE.test(terr.text);
     // in a note, a town changing hands without a fight (the holders left, no resistance) is a transfer
     const quiet = !article && text !== undefined && NONVIOLENT_RE.test(text) && !free.some((m) => m.entry.id === 'clash' || m.entry.id === 'firefight' || m.entry.id === 'kill');
-    const sub2: SubEventType | null = quiet && !regain ? 'Non-violent transfer of territory'
-      : regain && who !== 'nonstate' ? 'Government regains territory'
-      : who === 'state' ? 'Government regains territory' : who === 'nonstate' ? 'Non-state actor overtakes territory'
-        : !regain && sdTerr ? 'Non-state actor overtakes territory' : null;
-    if (sub2) return { type: eventTypeOf(sub2), sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
+    // who took it unknown from the words around the phrase: the sub-type head, which has seen the
+    // actors' names, chooses between the two (a named group's capture vs the army's)
+    const GOV: SubEventType = 'Government regains territory', NSA: SubEventType = 'Non-state actor overtakes territory';
+    const byModel = (): SubEventType => ((ps[cls.indexOf(GOV)] ?? 0) > (ps[cls.indexOf(NSA)] ?? 0) ? GOV : NSA);
+    const sub2: SubEventType = quiet && !regain ? 'Non-violent transfer of territory'
+      : regain && who !== 'nonstate' ? GOV
+      : who === 'state' ? GOV : who === 'nonstate' ? NSA
+        : !regain && sdTerr ? NSA : byModel();
+    return { type: eventTypeOf(sub2), sub: sub2, p: ps[cls.indexOf(sub2)] ?? pSub, pType: Math.max(best, mass.get('Battles') ?? 0), pNone, by: 'events/rule-territory-agent', how: 'stated' };
   } else if (article && !terr && type === 'Battles' && (sub === 'Government regains territory' || sub === 'Non-state actor overtakes territory')) {
     sub = 'Armed clash';
     by = 'events/rule-no-territory-phrase';
@@ -286,7 +347,10 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   if (rule && rule.entry.hint !== sub) {
     const hintType = eventTypeOf(rule.entry.hint!);
     const violent = type === 'Battles' || type === 'Explosions/Remote violence' || type === 'Violence against civilians'
-      || (type === 'Riots' && (hintType === 'Explosions/Remote violence' || article));
+      || (type === 'Riots' && (hintType === 'Explosions/Remote violence' || article))
+      // a blast that killed or wounded is not a weapon made safe
+      || (sub === 'Disrupted weapons use' && hintType === 'Explosions/Remote violence' && text !== undefined
+        && !DISRUPTED_RE.test(text) && HARM_RE.test(text));
     if (hintType === type || violent || rule.entry.hint === 'Headquarters or base established') {
       sub = rule.entry.hint!;
       type = hintType;

@@ -7,7 +7,7 @@ import type { ActorMention, EventMention, PlaceMention, TimeMention } from '../.
 import type { Span } from '../../model/span.js';
 import { eventTypeOf, type EventType, type PloverEvent, type SubEventType } from '../../model/taxonomy.js';
 import { analyzeSentence, type AcledDecision, type Agent } from './classify.js';
-import type { Lexicons, TriggerMatch } from './lexicon.js';
+import { groupIndex, matchSentence, type Lexicons, type TriggerMatch } from './lexicon.js';
 import type { Model } from './model.js';
 import { ploverFor } from './plover-map.js';
 
@@ -30,12 +30,16 @@ const SHORT_DOC = 1200;
 const MIN_EVENT = 0.5;
 /** The same for a sentence with a specific trigger, its own place and its own date. */
 const MIN_EVENT_CONCRETE = 0.3;
+/** Confidence floor of an event whose rule trigger states its type, with its own place and date. */
+const STATED_CONFIDENCE = 0.3;
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_RE = new RegExp(`\\b(?:(?:${MONTHS})\\.?\\s+\\d{1,2}\\b|\\d{1,2}\\s+(?:${MONTHS})\\b|(?:in|on|since|during)\\s+(?:early\\s+|late\\s+|mid-?)?(?:${MONTHS}|(?:19|20)\\d\\d)\\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|last\\s+(?:week|month|year|night)|this\\s+(?:week|month|morning)|(?:19|20)\\d\\d)`, 'i');
 const PLACE_RE = /\b(?:in|near|at|outside|around|of|from|on)\s+(?:the\s+)?(?:(?:city|town|village|province|district|region|state)\s+of\s+)?[A-Z][\p{L}'’-]+/u;
 const BACKGROUND_RE = /\b(?:last\s+year|in\s+(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d|previously|earlier\s+this\s+year|in\s+the\s+past|years?\s+ago|months\s+ago|had\s+been|before\s+that|since\s+(?:19|20)\d\d|a\s+year\s+ago)\b/i;
 const YEAR_RE = /\b(19\d\d|20\d\d)\b/g;
+/** A dateline before the lead: an upper-case place, optional country/date/agency, then a dash. */
+const DATELINE_RE = /^\s*\p{Lu}[\p{Lu}'’.-]{2,}(?:\s+\p{Lu}[\p{Lu}'’.-]+){0,3}(?:,\s*[^\n–—]{0,80}?|\s*\([^)]{1,30}\))?\s+[-–—]{1,2}\s+(?=\S)/u;
 
 interface Cand {
   sentence: number;
@@ -51,6 +55,10 @@ interface Cand {
   /** Points of the settlements the sentence names (to keep events in different places apart). */
   points: [number, number][];
   info: number;
+  /** Country of the actor doing it (the trigger's subject), when known. */
+  side: string | null;
+  /** From the article's title line (a summary of the lead, not a report of its own). */
+  headline?: boolean;
 }
 
 /** Month index (year * 12 + month) of a TIMEX value, with a flag for year-only values. */
@@ -91,6 +99,8 @@ function isHeadlineLike(s: string): boolean {
   return caps / words.length >= 0.6;
 }
 
+/** A definite noun phrase right before a trigger ("the Israeli air strike"): a mention of a known event. */
+const DEFINITE_RE = /\b(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const DETERMINER_RE = /\b(?:the|this|that|these|those|such|its|their|his|her|latest|last)\b[^.,;]{0,25}$/i;
 function isAnaphoric(s: string, m: TriggerMatch): boolean {
   if (/ed$/i.test(m.text)) return false;
@@ -100,14 +110,27 @@ function isAnaphoric(s: string, m: TriggerMatch): boolean {
 /** Weapon platforms and participants ("fighter jets", "gunmen"): a trigger span only when nothing names the act. */
 const ASSET_RE = /(?:jets?|planes?|gunships?|bombers|fighters?|aircraft|drones?|uavs?|vehicles?|gunmen|assailants|attackers|men|bandits)$/i;
 
-function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null, ploverEvent: PloverEvent | null): TriggerMatch | null {
+/** Words that make an actor non-state whatever its kind. */
+const NONSTATE_NAME_RE = /\b(?:rebels?|insurgents?|militants?|militias?|militiamen|jihadists?|guerrillas?|separatists?)\b/i;
+
+/** Words for the dead and hurt ("buried their dead", "bodies"): a trigger only when no verb names the act. */
+const TOLL_NOUN_RE = /^(?:dead|deaths?|bod(?:y|ies)|casualties|fatalities|injuries|wounded|injured)$/i;
+
+/** Sub-types decided by a territory phrase ("captured", "retook"): that phrase is the trigger. */
+const TERRITORY_SUBS = new Set<string>(['Government regains territory', 'Non-state actor overtakes territory', 'Non-violent transfer of territory']);
+
+/** article: a full article (the preferences for the word that names the act apply there; notes keep the model's order). */
+function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null, ploverEvent: PloverEvent | null, article = false): TriggerMatch | null {
   const free = matches.filter((m) => !m.blockedBy);
   if (dec) {
     const all = free.filter((m) => m.entry.kind === 'acled');
     const acts = all.filter((m) => !ASSET_RE.test(m.text));
     const acled = acts.length ? [...acts, ...all.filter((m) => ASSET_RE.test(m.text))] : all;
-    return acled.find((m) => m.entry.hint === dec.sub)
+    const terr = TERRITORY_SUBS.has(dec.sub) ? acled.find((m) => m.entry.id === 'territory') : undefined;
+    return terr ?? (article ? acled.find((m) => m.entry.hint === dec.sub && !TOLL_NOUN_RE.test(m.text)) : undefined) ?? acled.find((m) => m.entry.hint === dec.sub)
       ?? acled.find((m) => m.entry.hint && eventTypeOf(m.entry.hint) === dec.type && !m.entry.generic)
+      // a toll word ("killed") is what came of the act; another specific word names the act
+      ?? (article && dec.type !== 'Violence against civilians' ? acled.find((m) => !m.entry.generic && m.entry.id !== 'kill') : undefined)
       ?? acled.find((m) => !m.entry.generic)
       ?? acled[0] ?? free[0] ?? null;
   }
@@ -124,7 +147,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   const anyPlaces = (input.places ?? []).length > 0;
   let cands: Cand[] = [];
   let lastDated: { paragraph: number; si: number; background: boolean; dates: string[] } | null = null;
-  const analyzeUnit = (index: number, span: Span, si: number, track = true): Cand | null => {
+  /** clsEnd: classify only the text up to there (the rest gives place and date). */
+  const analyzeUnit = (index: number, span: Span, si: number, track = true, clsEnd?: number): Cand | null => {
     const s = text.slice(span.start, span.end);
     if (/\?\s*["”’]?\s*$/.test(s)) return null; // questions
     if (!short && lex.sentenceDropRe?.test(s)) return null; // e.g. a cumulative toll: background, not an event
@@ -134,15 +158,23 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         || (next && isHeadlineLike(text.slice(next.span.start, next.span.end)));
       if (listy || si > 0) return null; // headline lists, and title-like lines after the lead
     }
-    const times = (input.times ?? []).filter((t) => t.span.start >= span.start && t.span.end <= span.end && t.type === 'DATE');
-    const places = (input.places ?? []).filter((p) => p.span.start >= span.start && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
+    // A dateline opening the lead ("CITY, Country, May 3, 2021 (Agency) - ") is no part of the
+    // sentence: the model reads a sentence's lead words, and the dateline's would be taken for them;
+    // its place and date are the report's, not the event's.
+    const dl = DATELINE_RE.exec(s);
+    const off = dl ? dl[0].length : 0;
+    const body = clsEnd !== undefined ? s.slice(off, clsEnd - span.start) : off ? s.slice(off) : s;
+    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && t.type === 'DATE');
+    const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
     const points: [number, number][] = [];
     for (const p of places) {
       const r = p.resolved;
       if (r && r.featureClass === 'P' && r.lat !== null && r.lon !== null) points.push([r.lat, r.lon]);
     }
     // The regex fallbacks stand in for the times/places layers only when those are empty.
-    const hasDate = times.length > 0 || (!anyTimes && DATE_RE.test(s));
+    // (the dateline's date still makes the lead concrete: it reports the news of that day)
+    const hasDate = times.length > 0 || (off > 0 && (input.times ?? []).some((t) => t.type === 'DATE' && t.span.start >= span.start && t.span.end <= span.start + off))
+      || (!anyTimes && DATE_RE.test(s));
     const hasPlace = places.length > 0 || (!anyPlaces && PLACE_RE.test(s));
     let concrete = hasDate || hasPlace;
     const ownConcrete = concrete;
@@ -152,7 +184,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dates: string[] = [];
     for (const t of times) {
       if (!t.value || !/^\d{4}/.test(t.value)) continue;
-      dates.push(t.value.slice(0, 7));
+      dates.push(t.value.slice(0, /^\d{4}-\d\d-\d\d/.test(t.value) ? 10 : 7));
       // a date without a year resolved against a suspect page date (a crawl date) says nothing of age
       if (published && isPast(t.value, published) && !(t.relative && input.publishedSuspect)) background = true;
     }
@@ -176,22 +208,35 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       if (dates.length || hasDate) lastDated = { paragraph: para, si, background, dates: [...dates] };
       else if (lastDated && lastDated.si === si - 1 && lastDated.paragraph === para) lastDated = { ...lastDated, si };
     }
-    const agent = (m: TriggerMatch): Agent => {
-      const at = span.start + m.start, end = span.start + m.end;
+    /** The actor that does what a trigger names: "by X" after it, else the nearest actor before it. */
+    const subjectOf = (m: TriggerMatch): ActorMention | undefined => {
+      const at = span.start + off + m.start, end = span.start + off + m.end;
       const inS = (input.actors ?? []).filter((a) => a.span.start >= span.start && a.span.end <= span.end && !a.isSource);
       const by = inS.find((a) => a.span.start >= end && /^\s+by\s+(?:the\s+)?$/i.test(text.slice(end, a.span.start)));
-      const subj = by ?? inS.filter((a) => a.span.end <= at && !/[;:]/.test(text.slice(a.span.end, at)) && at - a.span.end < 80).pop();
+      return by ?? inS.filter((a) => a.span.end <= at && !/[;:]/.test(text.slice(a.span.end, at)) && at - a.span.end < 80).pop();
+    };
+    /** The country of a demonym right before a trigger ("Israeli artillery", "Turkish drones"). */
+    const demonymBefore = (m: TriggerMatch): string | null => {
+      const at = span.start + off + m.start;
+      const d = (input.places ?? []).find((p) => p.adjectival && p.span.end <= at && at - p.span.end <= 20 && p.span.start >= span.start
+        && /^[\s\p{L}-]*$/u.test(text.slice(p.span.end, at)));
+      return d?.resolved?.countryIso3 ?? null;
+    };
+    const agent = (m: TriggerMatch): Agent => {
+      const subj = subjectOf(m);
       if (!subj) return null;
+      // the actor's own words name a non-state group ("Houthi rebels") whatever kind it was given
+      if (NONSTATE_NAME_RE.test(text.slice(subj.span.start, subj.span.end))) return 'nonstate';
       if (['military', 'police', 'government'].includes(subj.kind)) return 'state';
       if (['rebel', 'militia', 'terrorist'].includes(subj.kind)) return 'nonstate';
       return null;
     };
-    const an = analyzeSentence(model, lex, s, !short, agent);
+    const an = analyzeSentence(model, lex, body, !short, agent);
     if (!an.matches.length) return null;
     const free = an.matches.filter((m) => !m.blockedBy);
     // In articles, a generic noun after a determiner ("the attack", "this incident") points back
     // to an event already reported: no new event.
-    const freeAcled = free.filter((m) => m.entry.kind === 'acled' && !(m.entry.generic && !short && isAnaphoric(s, m)));
+    const freeAcled = free.filter((m) => m.entry.kind === 'acled' && !(m.entry.generic && !short && isAnaphoric(body, m)));
     const threat = an.matches.find((m) => m.blockedBy?.effect === 'threat' || (!m.blockedBy && m.entry.plover === 'THREATEN'));
 
     if (short && sents.length <= 4) background = false; // notes and snippets report their event
@@ -199,29 +244,33 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const info = (hasDate ? 2 : 0) + (hasPlace ? 2 : 0) + (/\b\d+\b/.test(s) ? 1 : 0);
     const dec = an.acled;
     const strong = freeAcled.some((m) => !m.entry.generic);
-    const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(s, m));
+    const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(body, m));
     // "… died in the explosion", "25 bodies": every ACLED trigger is a definite noun or a toll
     // word, and the sentence has no date of its own: more about an event already reported
     const allBack = !short && !hasDate && cands.some((c) => c.acled) && freeAcled.length > 0
-      && freeAcled.every((m) => isAnaphoric(s, m) || m.entry.id === 'kill' && /^(?:died|dead|deaths?|bod(?:y|ies)|casualties|fatalities|wounded|injured|injuries)$/i.test(m.text));
+      && freeAcled.every((m) => isAnaphoric(body, m) || m.entry.id === 'kill' && /^(?:died|dead|deaths?|bod(?:y|ies)|casualties|fatalities|wounded|injured|injuries)$/i.test(m.text));
     if (allBack) return null;
     // A specific trigger in a sentence that states its own place and date is reported news: the
     // model (trained on notes and single sentences) needs less certainty there.
     // Notes and snippets: the threshold calibrated with the model on snippets outside the taxonomy.
     const minBase = short ? 1 - model.noneThreshold : MIN_EVENT;
-    const minEvent = strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
+    // In articles, a rule trigger that names the event's type itself ("air strike", "drone
+    // attack", "suicide bombing") with a place and date of its own is an event whatever the
+    // model (trained on notes) makes of the rest of the clause.
+    const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => m.entry.rule && !m.entry.generic && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
+    const minEvent = stated ? 0 : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
       && (!background || concrete);
     if (acledOk && dec) {
-      const trig = pickTrigger(an.matches, dec, null);
+      const trig = pickTrigger(an.matches, dec, null, !short);
       if (!trig) return null;
       const pl = ploverFor(dec.sub, trig.entry.plover, trig.entry.mode);
       return {
         sentence: index, evidence: span,
-        trigger: { start: span.start + trig.start, end: span.start + trig.end },
-        acled: dec, plover: pl, confidence: Math.max(0, Math.min(1, (1 - dec.pNone) * dec.pType)),
-        background, concrete, dates, info, points,
+        trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
+        acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
+        background, concrete, dates, info, points, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -239,15 +288,70 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (!trig) return null;
     return {
       sentence: index, evidence: span,
-      trigger: { start: span.start + trig.start, end: span.start + trig.end },
+      trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
       acled: null, plover: { event: pev, mode: trig.entry.plover === pev ? trig.entry.mode : null },
-      confidence: Math.max(0, Math.min(1, pconf * 0.8)), background, concrete, dates, info, points,
+      confidence: Math.max(0, Math.min(1, pconf * 0.8)), background, concrete, dates, info, points, side: null,
     };
   };
 
+  /**
+   * "X did Y in response to / after Z on <date> …", "…, and the unrest spread to X on <date>": a
+   * clause opened by a clause_split phrase (data/lexicons/event-modality.json) that has its own date
+   * reports an event of its own. The last such clause of a sentence of an article is read apart
+   * (with its own trigger, place and date), the rest of the sentence without it.
+   */
+  const splitClause = (span: Span): { cut: number; from: number; id: string } | null => {
+    const re = lex.clauseSplitRe;
+    if (short || !re) return null;
+    const s = text.slice(span.start, span.end);
+    re.lastIndex = 0;
+    let at: { cut: number; from: number; id: string } | null = null;
+    for (let m: RegExpExecArray | null; (m = re.exec(s));) {
+      const from = span.start + m.index + m[0].length;
+      if (m.index < 15 || span.end - from < 20) continue;
+      if ((input.times ?? []).some((t) => t.type === 'DATE' && t.value && /^\d{4}-\d\d/.test(t.value) && t.span.start >= from && t.span.end <= span.end)) {
+        at = { cut: span.start + m.index, from: span.start + m.index + m[0].length + (/^\s*/.exec(s.slice(m.index + m[0].length))?.[0].length ?? 0), id: lex.clauseSplits[groupIndex(m, lex.clauseSplits.length)]?.id ?? '' };
+      }
+    }
+    return at;
+  };
   for (let si = 0; si < sents.length; si++) {
-    const c = analyzeUnit(sents[si].index, sents[si].span, si);
+    if (!short && si === 1 && cands.length === 1 && cands[0].sentence === sents[0].index && sents.length > 1
+      && sents[1].paragraph !== sents[0].paragraph && !/[.!?"”’)]\s*$/.test(text.slice(sents[0].span.start, sents[0].span.end))) cands[0].headline = true;
+    const sp = sents[si].span;
+    const split = splitClause(sp);
+    if (split !== null) {
+      const sub = analyzeUnit(sents[si].index, { start: split.from, end: sp.end }, si, false);
+      if (sub?.acled) {
+        const head = analyzeUnit(sents[si].index, { start: sp.start, end: split.cut }, si);
+        if (head) cands.push(head);
+        // an earlier event given as the cause of the news is background; unrest that spread is news
+        if (split.id === 'cause') sub.background = sub.background || !!head?.acled;
+        // the unrest that spread is of the kind the head reports
+        else if (split.id === 'spread' && head?.acled) Object.assign(sub, { acled: head.acled, plover: head.plover, confidence: head.confidence });
+        cands.push(sub);
+        continue;
+      }
+    }
+    const c = analyzeUnit(sents[si].index, sp, si);
     if (c) cands.push(c);
+    // "Smaller marches were held in other cities. In X, about 200 people walked to …": a vague
+    // sentence naming an event without place or date, then one giving a place of its own but no
+    // trigger: the two state one event, read together.
+    const prev = sents[si - 1];
+    const pk = prev ? cands.findIndex((k) => k.sentence === prev.index && k.acled) : -1;
+    if (!short && !c?.acled && prev && prev.paragraph === sents[si].paragraph && (pk < 0 || (!cands[pk].points.length && !cands[pk].dates.length))
+      && (input.places ?? []).some((p) => p.span.start >= sp.start && p.span.end <= sp.end && !p.adjectival && p.resolved?.featureClass === 'P')
+      && !matchSentence(lex, text.slice(sp.start, sp.end)).some((m) => m.entry.kind === 'acled' && !m.blockedBy && m.entry.license)) {
+      const pm = matchSentence(lex, text.slice(prev.span.start, prev.span.end));
+      if (pm.some((m) => m.entry.kind === 'acled' && !m.blockedBy && !m.entry.generic && m.entry.license)) {
+        const both = analyzeUnit(prev.index, { start: prev.span.start, end: sp.end }, si, false, prev.span.end);
+        if (both?.acled) {
+          if (pk >= 0) cands.splice(pk, 1);
+          cands.push(both);
+        }
+      }
+    }
   }
   // Notes and snippets: a paragraph of several sentences usually states ONE event, and the model
   // was trained on whole notes; the paragraph's reading leads, sentence readings of the same event
@@ -277,12 +381,22 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   const kept: Cand[] = [];
   for (const c of cands) {
     if (!c.acled) { kept.push(c); continue; }
+    // a title line names the lead's event: the first report of its sub-type is it, wherever
+    const title = kept.find((k) => k.headline && k.acled && k.acled.sub === c.acled!.sub && !c.background && c.info >= 2);
+    if (title) {
+      title.headline = false;
+      Object.assign(title, { sentence: c.sentence, evidence: c.evidence, trigger: c.trigger, acled: c.acled, plover: c.plover, dates: c.dates, info: c.info, points: c.points, side: c.side });
+      title.confidence = Math.max(title.confidence, c.confidence);
+      continue;
+    }
     const same = kept.find((k) => k.acled && k.acled.sub === c.acled!.sub
       && (k.dates.length === 0 || c.dates.length === 0 || k.dates.some((d) => c.dates.some((e) => e.startsWith(d) || d.startsWith(e))))
       // a dated past event is not the news event an undated sentence reports
       && !(k.background !== c.background && (k.background ? k.dates.length > 0 : c.dates.length > 0))
       // two places of their own, far apart: two events (marches in two cities, strikes on two towns)
-      && !farApart(k.points, c.points));
+      && !farApart(k.points, c.points)
+      // done by different sides ("X fired rockets at A … Y's artillery shelled B"): two events
+      && !(k.side && c.side && k.side !== c.side));
     if (!same) { kept.push(c); continue; }
     const bg = same.background && c.background;
     const conf = Math.max(same.confidence, c.confidence);

@@ -109,3 +109,60 @@ test('no events in a text without any', () => {
   const doc = extract({ id: 'n2', text: 'The central bank kept its main lending rate at 7 percent on Thursday, citing stable prices.', published: null });
   assert.equal(typed(doc).length, 0);
 });
+
+// Sentences written for these tests; the filler makes the text a full article (rules for articles apply).
+const FILLER = [
+  'The district lies along a river valley where most families grow maize, sorghum and beans.',
+  'Markets in the main towns open twice a week, and traders travel between them on unpaved roads.',
+  'The rainy season usually starts in May and lasts until late September, cutting off many villages.',
+  'Local radio stations broadcast in three languages and are the main source of news for farmers.',
+  'Schools in the area reopened this month after a long break, according to the education office.',
+  'The provincial budget for roads and clinics was approved by the assembly in a short session.',
+  'Aid groups say the harvest was better than last season, though prices of fuel remain high.',
+  'A new bridge over the river is expected to shorten the journey to the regional capital.',
+].join(' ');
+const article = (lead: string) => lead + '\n\n' + FILLER + '\n\n' + FILLER;
+
+test('a denial of reports is no event, however many words stand between the denial and the act', () => {
+  const doc = extract({ id: 'd1', text: article('The interior minister on Monday denied widespread online reports that soldiers had been deployed in the streets of Mabanga.'), published: '2023-05-10' });
+  for (const e of typed(doc)) assert.ok(!/deployed/.test(txt(doc, e.evidence)), `denied deployment coded as ${e.subEventType.value}`);
+});
+
+test('a place taken in a relative clause: who took it decides the territory sub-type', () => {
+  const gov = extract({ id: 'r1', text: article('Rebel units pressed an assault on Sunday on the river town of Mabanga, which the army captured earlier this month.'), published: '2023-05-10' });
+  const g = typed(gov).find((e) => e.eventType.value === 'Battles' && /captured/.test(txt(gov, e.trigger)));
+  assert.ok(g, 'missing the capture');
+  assert.equal(g.subEventType.value, 'Government regains territory');
+  const reb = extract({ id: 'r2', text: article('Residents fled on Sunday from the market town of Kolomba, which insurgents captured two days earlier.'), published: '2023-05-10' });
+  const n = typed(reb).find((e) => e.eventType.value === 'Battles' && /captured/.test(txt(reb, e.trigger)));
+  assert.ok(n, 'missing the capture');
+  assert.equal(n.subEventType.value, 'Non-state actor overtakes territory');
+});
+
+test('a roadside bomb followed by gunfire is the explosion; a bomb made safe is not', () => {
+  for (const lead of [
+    'Nine soldiers were killed on Sunday when a landmine struck their convoy near the village of Garo and militants then opened fire on the troops who came to their aid.',
+    'Militants attacked an army patrol near Garo on Sunday with a roadside bomb and gunfire, killing five soldiers.',
+  ]) {
+    const doc = extract({ id: 'i1', text: article(lead), published: '2023-05-10' });
+    const e = typed(doc)[0];
+    assert.equal(e?.eventType.value, 'Explosions/Remote violence', lead);
+    assert.equal(e?.subEventType.value, 'Remote explosive/landmine/IED', lead);
+  }
+  const safe = extract({ id: 'i2', text: article('Soldiers found and defused a roadside bomb near the village of Garo on Sunday after a firefight with gunmen.'), published: '2023-05-10' });
+  for (const x of typed(safe)) assert.notEqual(x.subEventType.value, 'Remote explosive/landmine/IED');
+});
+
+test('a bomb that went off while it was being planted is a disrupted weapons use, in a note too', () => {
+  const note = 'On 3 March 2021, two militants were killed when the explosive device they were planting on the road near Kalbo detonated prematurely.';
+  const doc = extract({ id: 'w1', text: note, published: null });
+  const e = typed(doc)[0];
+  assert.equal(e?.subEventType.value, 'Disrupted weapons use');
+  assert.equal(e?.eventType.value, 'Strategic developments');
+});
+
+test('a town taken by a group named as rebels is a non-state takeover', () => {
+  const doc = extract({ id: 'r3', text: article('The Northern Front rebels took full control of the market town of Kolomba on Sunday after a night of fighting.'), published: '2023-05-10' });
+  const e = typed(doc).find((x) => x.eventType.value === 'Battles');
+  assert.equal(e?.subEventType.value, 'Non-state actor overtakes territory');
+});

@@ -45,6 +45,9 @@ export interface Lexicons {
   readonly cueRe: RegExp;
   /** Sentence-level patterns that make a sentence of a full article no event (a cumulative toll…); null when none. */
   readonly sentenceDropRe: RegExp | null;
+  /** Words that open a clause reporting another event of its own ("in response to …"); one group per entry of clauseSplits; null when none. */
+  readonly clauseSplitRe: RegExp | null;
+  readonly clauseSplits: readonly { readonly id: string; readonly patterns: readonly string[] }[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,7 +77,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   if (cached && dir === LEXICON_DIR) return cached;
   const t = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { entries: Partial<TriggerEntry>[] };
   const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as
-    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[] };
+    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[]; clause_split?: { id: string; patterns: string[] }[] };
   const triggers: TriggerEntry[] = t.entries.map((e) => ({
     id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
     rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
@@ -82,12 +85,14 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   const lex: Lexicons = {
     triggers, cues: c.cues, triggerRe: compile(triggers), cueRe: compile(c.cues),
     sentenceDropRe: c.sentence_drop?.length ? new RegExp(c.sentence_drop.flatMap((d) => d.patterns).map((x) => `(?:${x})`).join('|'), 'iu') : null,
+    clauseSplitRe: c.clause_split?.length ? compile(c.clause_split) : null,
+    clauseSplits: c.clause_split ?? [],
   };
   if (dir === LEXICON_DIR) cached = lex;
   return lex;
 }
 
-function groupIndex(m: RegExpExecArray, n: number): number {
+export function groupIndex(m: RegExpExecArray, n: number): number {
   for (let i = 1; i <= n; i++) if (m[i] !== undefined) return i - 1;
   return -1;
 }

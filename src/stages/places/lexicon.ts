@@ -32,6 +32,15 @@ export interface PlaceLexicon {
   readonly featureAlt: string;
   readonly unitAlt2: string;
   readonly unitWords: ReadonlySet<string>;
+  /** Plurals of the one-word division words ("counties", "provinces"), derived from adminWords. */
+  readonly adminPlurals: ReadonlySet<string>;
+}
+
+/** English plural of a division word: county → counties, parish → parishes, province → provinces. */
+export function pluralOf(w: string): string {
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  if (/(?:s|sh|ch|x|z)$/.test(w)) return `${w}es`;
+  return `${w}s`;
 }
 
 let lex: PlaceLexicon | null = null;
@@ -59,6 +68,7 @@ export function placeLexicon(): PlaceLexicon {
     featureAlt: alt(cues.featureWords),
     unitAlt2: alt(cues.unitWords),
     unitWords: new Set(cues.unitWords.map(normKey)),
+    adminPlurals: new Set(cues.adminWords.map(normKey).filter((w) => !w.includes(' ')).map(pluralOf)),
   });
   return lex;
 }

@@ -8,6 +8,11 @@
  * are not the location: the parents in a chain ("Sarail upazila (Brahmanbaria, Chittagong)",
  * "Kankara, Katsina State") and names inside an actor ("Damascus-led", "Kenya's police"). "The Somali
  * capital" is the capital city, and "in the capital" is the article's capital (its dateline as a rule).
+ * A name that is the topic, target or origin rather than the place is not preferred: a country or a place
+ * abroad after "against", "over", "in support of" ("a rally in Sylhet over Gaza"), any place after "in
+ * solidarity with" or "aggression on", an actor's country ("the forces of India"), an attribute ("the US
+ * dollar", "Kenya Red Cross": a name opening an organisation's), and a line or sea after a locative ("across
+ * the LoC") gains less than a named place.
  * With no place in the sentence, the nearest earlier sentence of the same paragraph that names one is
  * used, then the article's dateline, then its first specific place (how: 'inferred').
  */
@@ -42,6 +47,21 @@ const CHAIN_GAP = /^(?:['’]s)?(?:\s+(?:city|town|village|area|upazila|union|di
 const DESCRIBED_GAP = /^\s*,\s+(?:(?:a|an|the)\s+(?:[a-z-]+\s+){0,3})?(?:just\s+|some\s+|about\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|outside|near|on\s+the\s+outskirts\s+of|not\s+far\s+from)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$/i;
 /** Words after a name that make it part of an actor or an attribute, not a location. */
 const ACTOR_AFTER = /^(?:-(?:led|backed|based|born|made|allied|linked|aligned|affiliated|funded|sponsored|supported|controlled|run)\b|['’]s\s+(?:(?:[a-z-]+\s+){0,2})?(?:forces|army|military|troops|government|president|prime|minister|ministry|police|navy|air\s+force|officials?|authorities|leader|ambassador|envoy|embassy|foreign|defen[cs]e|interior|security|intelligence|state|federal|regime|spokes(?:man|woman|person))\b|\s+(?:forces|troops|soldiers|army|military|government|officials|authorities|police|president|prime\s+minister|minister|ministry|embassy|ambassador|envoy|navy|regime|rebels|militants|refugees|nationals|citizens|delegation|side)\b)/i;
+/**
+ * Words before a name that make it the topic, target or origin of the event rather than its place:
+ * "a protest against Israel", "a rally over Kashmir", "in solidarity with Palestine", "sanctions on Iran".
+ */
+const TOPIC = /\b(?:against|over|about|regarding|concerning|versus|vs\.?|supporting|condemning|denouncing|(?:in\s+)?(?:solidarity|sympathy)\s+with|(?:in\s+)?support\s+(?:of|for)|on\s+behalf\s+of|(?:sanctions|war|aggression|policy|policies|invasion|occupation|deal|talks|relations|ties)\s+(?:on|against|with))\s+(?:the\s+)?(?:(?:people|government|regime|occupation|state|invasion|war|crisis|situation|conflict)\s+(?:of|in)\s+(?:the\s+)?)?$/i;
+/** "Student Federation of Bangladesh", "University of Nairobi": "of" inside a proper name is no locative. */
+const NAME_OF = /(?<![\p{L}])(?!(?:City|Town|Village|District|Province|Governorate|State|County|Region|Municipality|Area)\b)\p{Lu}[\p{L}'’-]*\s+of\s+(?:the\s+)?$/u;
+/** "Kenya Medical Training College", "Mombasa Port Authority": a name opening a longer proper name. */
+const NAME_GOES_ON = /^\s+(?!(?:City|Town|Village|Ward|Camp|Governor|County|District|Province|State|Region|Municipality|Sadar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+/u;
+/** "the forces of India", "the government of Mali": an actor's country, not a locative "of". */
+const ACTOR_OF = /\b(?:forces|troops|armies|army|militar(?:y|ies)|soldiers|police|navy|governments?|regime|authorities|officials|leaders?|president|ministry|ministers?|embassy|ambassador|people|citizens|nationals)\s+of\s+(?:the\s+)?$/i;
+/** Whatever the place, a topic: "(protest) in solidarity with Gaza", "(condemning the) aggression on Gaza". */
+const TOPIC_ANY = /\b(?:(?:in\s+)?(?:solidarity|sympathy)\s+with|(?:aggression|genocide|invasion|occupation)\s+(?:on|against|of|in))\s+(?:the\s+)?$/i;
+/** Words after a name that make it an attribute ("the US dollar", "Turkish-made", "Iran's nuclear deal"). */
+const ATTRIBUTE_AFTER = /^(?:-(?:made|brand)\b|\s+(?:dollars?|currency|pounds?|rupees?|flag|passports?|products?|goods|brands?|consulate|visas?)\b|['’]s\s+(?:(?:[a-z-]+\s+){0,2})?(?:consulate|flag|nuclear|war|invasion|occupation|policy|policies|economy|currency)\b)/i;
 const CODED = /\b(?:coded|geo-?coded|located)\s+(?:as|at|in)\s+(?:the\s+)?$/i;
 const CAPITAL_AFTER = /^\s+capital\b/i;
 const BARE_CAPITAL = /\b(?:in|at|near|outside|across|around|into|on\s+the\s+outskirts\s+of)\s+the\s+(?:(?:country|nation|state)['’]s\s+)?capital\b(?!\s*,?\s+\p{Lu})/gu;
@@ -130,7 +150,8 @@ export function pickEventLocation(
     const a = sorted[i - 1]!, b = sorted[i]!;
     if (a.adjectival || b.adjectival || !a.resolved) continue;
     const gap = text.slice(a.span.end, b.span.start);
-    if (gap.length > 40 || !(CHAIN_GAP.test(gap) || DESCRIBED_GAP.test(gap))) continue;
+    // "Butembo, a trading city some 250 kilometres north of Goma": a description may run longer than a chain
+    if (gap.length > 80 || !(CHAIN_GAP.test(gap) && gap.length <= 40 || DESCRIBED_GAP.test(gap))) continue;
     const ac = a.resolved, bc = b.resolved;
     if (ac && bc && ac.featureCode.startsWith('PCL') && bc.featureCode.startsWith('PCL')) continue; // a list of countries
     if (ac && bc && bc.featureClass === 'P' && ac.featureClass === 'P' && !/['’]s$/.test(gap.trim()) && !/\(/.test(gap) &&
@@ -170,17 +191,30 @@ export function pickEventLocation(
     const cc = p.resolved!.countryIso3;
     if (cc) ccCount.set(cc, (ccCount.get(cc) ?? 0) + 1);
   }
+  let maxCc = 0;
+  for (const v of ccCount.values()) maxCc = Math.max(maxCc, v);
+  const starts = new Set(sorted.map((p) => p.span.start));
   const clause = opts.trigger && opts.evidence ? clauseOf(text, opts.trigger.start, opts.evidence.start, opts.evidence.end) : null;
   const score = (p: PlaceMention): number => {
     let s = specificity(p);
     const before = text.slice(Math.max(0, p.span.start - 60), p.span.start);
     const after = text.slice(p.span.end, p.span.end + 40);
+    // a place abroad: the only one in its country, where another country has more
+    const foreign = !!p.resolved!.countryIso3 && (ccCount.get(p.resolved!.countryIso3) ?? 0) === 1 && maxCc >= 2;
     if (CODED.test(before)) s += 5; // ACLED's own "(coded as Gorgadji at geoprecision 2)"
-    else if (LOCATIVE.test(before)) s += 3;
+    // "a protest over Gaza", "a rally against the war in Yemen": the topic, not the place (a country or a
+    // place abroad; "fighting over Kafr Nabl" between local forces is still about the place)
+    else if (TOPIC.test(before) && (specificity(p) <= 0 || foreign || TOPIC_ANY.test(before))) s -= 1;
+    else if (specificity(p) <= 0 && NAME_OF.test(before)) s += 0;
+    else if (ACTOR_OF.test(before)) s -= 1;
+    // "across the LoC", "in the Mediterranean": a line or a sea, where a named place in the note is better
+    else if (LOCATIVE.test(before)) s += specificity(p) < 0 ? 1 : 3;
     else if (FROM.test(before)) s += 0.5;
+    // the first word of an organisation's name ("Kenya Red Cross"): not where, unless the next word is a place
+    if (NAME_GOES_ON.test(after) && !p.by.startsWith('places/location-') && !starts.has(p.span.end + (after.length - after.trimStart().length))) s -= 2;
     if (p.precision === 'near') s += 0.5;
     if (parent.has(p)) s -= 2.5;
-    if (ACTOR_AFTER.test(after) && !p.by.startsWith('places/location-')) s -= 3;
+    if ((ACTOR_AFTER.test(after) || ATTRIBUTE_AFTER.test(after)) && !p.by.startsWith('places/location-')) s -= 3;
     if (p === dateline) s -= 1.5; // the dateline says where the report was filed; a place in the text is better
     if (clause && p.span.start >= clause.start && p.span.end <= clause.end) s += 1;
     const trigger = opts.trigger;

@@ -166,3 +166,207 @@ test('a division\'s office names the division; a name listed with divisions is o
   assert.equal(w?.featureCode, 'ADM1');
   assert.equal(w?.admin1, 'Washington');
 });
+
+test('a former or other name of one town does not beat the towns that carry the name as their own', () => {
+  // Beeville (Texas) was once called Maryville; Kenosha (Wisconsin) Southport
+  const t = 'The congregation in Maryville gathered on Sunday. Later the choir travelled to Southport for a concert.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Maryville').resolved?.name, 'Maryville');
+  assert.equal(at(t, ps, 'Southport').resolved?.name, 'Southport');
+  // a short form of the town's own name is no such other name
+  const n = 'Researchers in Newcastle, England, reported the results of the trial on Tuesday.';
+  assert.equal(at(n, findPlaces(n), 'Newcastle').resolved?.geonameid, 2641673);
+});
+
+test('"A, B and C" is a list, not a City, State pair', () => {
+  const t = 'The delegation held talks in Washington, New York and Chicago before flying home on Sunday.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Washington').resolved?.geonameid, 4140963);
+  const p = 'She grew up in Hugo, Oklahoma and Plano, Texas, her family said.';
+  const pp = findPlaces(p);
+  assert.equal(at(p, pp, 'Hugo').resolved?.admin1, 'Oklahoma');
+  assert.equal(at(p, pp, 'Plano').resolved?.admin1, 'Texas');
+});
+
+test('a name particle written solid: "DeSoto Parish" is De Soto Parish', () => {
+  const t = 'Deputies from DeSoto Parish searched the woods near Mansfield on Thursday.';
+  const ps = findPlaces(t);
+  const d = at(t, ps, 'DeSoto Parish');
+  assert.equal(d.resolved?.featureCode, 'ADM2');
+  assert.equal(d.resolved?.admin1, 'Louisiana');
+  assert.equal(at(t, ps, 'Mansfield').resolved?.admin1, 'Louisiana');
+});
+
+test('oceans, seas and world regions carry their GeoNames ids', () => {
+  const t = 'Tensions in the Middle East pushed up shipping costs across the Indian Ocean and the Mediterranean.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Middle East').resolved?.geonameid, 6269133);
+  assert.equal(at(t, ps, 'Indian Ocean').resolved?.geonameid, 1545739);
+  assert.equal(at(t, ps, 'Mediterranean').resolved?.geonameid, 363196);
+});
+
+test('pickEventLocation: a long description after a name makes the place it mentions a reference point', () => {
+  const t = 'On Monday, youths in Beni, a farming town some 60 kilometres north of Butembo, burned tyres and looted shops.';
+  const ps = findPlaces(t);
+  const s = t.indexOf('burned');
+  const loc = pickEventLocation(ps, t, 0, { trigger: { start: s, end: s + 6 }, evidence: { start: 0, end: t.length } });
+  assert.equal(loc?.place.text, 'Beni');
+});
+
+test('a demonym before a lower-case noun is the adjective, not a namesake town', () => {
+  const t = 'Karim, a 19-year-old English student at the university, was detained in Sylhet on Monday.';
+  const ps = findPlaces(t);
+  const e = at(t, ps, 'English');
+  assert.equal(e.adjectival, true);
+  assert.notEqual(e.resolved?.countryIso3, 'USA');
+});
+
+test('a plural division word after a list makes every listed name a division', () => {
+  const t = 'Fire crews from Geauga and Medina counties were sent north after the storm; schools in Barrow, Jackson and Madison counties in Georgia stayed shut.';
+  const ps = findPlaces(t);
+  for (const n of ['Geauga', 'Medina']) {
+    const p = at(t, ps, n);
+    assert.equal(p.resolved?.featureCode, 'ADM2', n);
+    assert.equal(p.resolved?.admin1, 'Ohio', n);
+  }
+  for (const n of ['Barrow', 'Jackson', 'Madison']) {
+    const p = at(t, ps, n);
+    assert.equal(p.resolved?.featureCode, 'ADM2', n);
+    assert.equal(p.resolved?.admin1, 'Georgia', n);
+  }
+});
+
+test('among namesake counties with no other clue, the more populous one', () => {
+  const t = 'The Butler County auditor said the audit would be finished by spring.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Butler County').resolved?.admin1, 'Ohio');
+});
+
+test('a namesake of the name itself ("Hanover Town") is no context for it; the neighbouring state is', () => {
+  const t = 'Hanover voters approved the school budget on Tuesday. The Hanover Town Manager said the vote was close. ' +
+    'Students from Bethel, Vt., also attend the high school in Hanover.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Hanover').resolved?.admin1, 'New Hampshire');
+  assert.equal(at(t, ps, 'Hanover', 2).resolved?.admin1, 'New Hampshire');
+});
+
+test('"the Atlantic", "the eastern Pacific": after the article, the ocean rather than a namesake town', () => {
+  const t = 'Forecasters in Miami expect a busy season in the Atlantic, while waters in the eastern Pacific stay cool.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Atlantic').resolved?.featureCode, 'OCN');
+  assert.equal(at(t, ps, 'Pacific').resolved?.featureCode, 'OCN');
+});
+
+test('a possessive inside a name: "Democratic People\'s Republic of Korea"', () => {
+  const t = "Envoys of the Democratic People's Republic of Korea met in Geneva.";
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, "Democratic People's Republic of Korea").resolved?.geonameid, 1873107);
+});
+
+test('a weak part of a hyphenated compound the index lacks is no place of its own', () => {
+  // ezafe compounds: the district name's first part is not a namesake town abroad
+  const t1 = 'Two police officers were wounded when a mine exploded in Nawa-e Barakzayi district, Helmand, on Sunday.';
+  const p1 = findPlaces(t1);
+  none(p1, t1, 'Nawa');
+  assert.equal(at(t1, p1, 'Helmand').resolved?.countryIso3, 'AFG');
+  const t2 = 'Rockets landed near the Pul-e-Charkhi prison on the eastern edge of Kabul overnight.';
+  const p2 = findPlaces(t2);
+  none(p2, t2, 'Pul');
+  assert.equal(at(t2, p2, 'Kabul').resolved?.countryIso3, 'AFG');
+  // an unknown compound of two capitalised parts, no support in the article
+  const t3 = 'Gunmen torched a grain store in Komin-Yanga late on Friday.';
+  none(findPlaces(t3), t3, 'Komin');
+  // an organisation written with an article
+  const t4 = 'Fighters loyal to Al-Shabaab ambushed a convoy outside Mandera.';
+  const p4 = findPlaces(t4);
+  none(p4, t4, 'Al');
+  assert.equal(at(t4, p4, 'Mandera').resolved?.countryIso3, 'KEN');
+});
+
+test('compounds that name two places, or a place with a lower-case suffix, are kept', () => {
+  const t1 = 'Traffic on the Dhaka-Chittagong highway stopped for hours.';
+  const p1 = findPlaces(t1);
+  assert.equal(at(t1, p1, 'Dhaka').resolved?.countryIso3, 'BGD');
+  assert.equal(at(t1, p1, 'Chittagong').resolved?.countryIso3, 'BGD');
+  const t2 = 'Shelling hit villages along the Tal Abyad-Ras al-Ain front line.';
+  assert.equal(at(t2, findPlaces(t2), 'Tal Abyad').resolved?.countryIso3, 'SYR');
+  const t3 = 'A Baghdad-based analyst said the Israel-Gaza war had changed the region.';
+  const p3 = findPlaces(t3);
+  assert.equal(at(t3, p3, 'Baghdad').resolved?.countryIso3, 'IRQ');
+  assert.equal(at(t3, p3, 'Israel').resolved?.countryIso3, 'ISR');
+  // a road between two small towns: each is a place
+  const t4 = 'Protesters blocked the Halba-Qoubaiyat road with burning tyres.';
+  assert.equal(at(t4, findPlaces(t4), 'Halba').resolved?.countryIso3, 'LBN');
+});
+
+test('country coherence: a weak namesake abroad yields to the article\'s country, or to nothing', () => {
+  // the chain names Burkinabe divisions: Kain is the Burkinabe village, not the Belgian town
+  const t1 = 'Militants ambushed a patrol near Kain (Kain, Yatenga) on Tuesday, officials said.';
+  const p1 = findPlaces(t1);
+  assert.equal(at(t1, p1, 'Kain').resolved?.countryIso3, 'BFA');
+  assert.equal(at(t1, p1, 'Yatenga').resolved?.countryIso3, 'BFA');
+  // an ambiguous parent (one of many Nelsons) follows the province after it
+  const t2 = 'Workers marched outside a car plant in Port Elizabeth (Nelson Mandela Bay, Eastern Cape) on Monday.';
+  const p2 = findPlaces(t2);
+  assert.equal(at(t2, p2, 'Port Elizabeth').resolved?.countryIso3, 'ZAF');
+  assert.notEqual(p2.find((p) => p.text === 'Nelson')?.resolved?.countryIso3, 'NZL');
+  // a big city abroad is kept: the protest is in Dhaka, the reason in Paris
+  const t3 = 'Hundreds rallied in Sylhet and Dhaka against remarks made in Paris.';
+  assert.equal(at(t3, findPlaces(t3), 'Paris').resolved?.countryIso3, 'FRA');
+});
+
+test('one sense per name: a name placed inside its parents places its other mentions', () => {
+  const t = 'Arsonists set fire to offices in Satkhira city, Sadar upazila (Satkhira, Khulna). Shops in Satkhira stayed shut.';
+  const ps = findPlaces(t);
+  for (const p of ps.filter((x) => x.text === 'Satkhira')) assert.equal(p.resolved?.countryIso3, 'BGD');
+  for (const p of ps) assert.notEqual(p.resolved?.countryIso3, 'IDN', `${p.text} resolved abroad`);
+});
+
+test('a spelling without its apostrophe is indexed too: "Sadah" is the Yemeni Sa\'dah', () => {
+  const t = 'Shelling was reported in Sadah governorate and in Saada city on Friday, Yemeni officials said.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Sadah governorate').resolved?.countryIso3, 'YEM');
+  // a division's compass word in French: "Sud-Kivu" is South Kivu, not Haiti's Sud
+  const t2 = 'Residents blocked roads in Fizi (Fizi, Sud-Kivu) after the floods.';
+  const s2 = at(t2, findPlaces(t2), 'Sud-Kivu');
+  assert.equal(s2.resolved?.countryIso3, 'COD');
+  assert.equal(s2.resolved?.featureCode, 'ADM1');
+});
+
+test('"X in Y": a name in a division lies inside it, or stands on it when the index lacks it', () => {
+  const t = 'Two fighters were killed in a raid on Mansura in Raqqa governorate on Sunday.';
+  const ps = findPlaces(t);
+  const m = at(t, ps, 'Mansura');
+  assert.equal(m.resolved?.countryIso3, 'SYR');
+  assert.equal(m.precision, 'near');
+  // a capital "in" another country is itself, and a name inside a longer proper name is not chained
+  const t2 = 'Analysts discussed the role of Moscow in Syria at the meeting.';
+  assert.equal(at(t2, findPlaces(t2), 'Moscow').resolved?.countryIso3, 'RUS');
+});
+
+test('unit abbreviations and initials of a division: "Konduga LGA", "J&K"', () => {
+  const t = 'Gunmen raided a market in Konduga LGA, Borno state, late on Tuesday.';
+  const ps = findPlaces(t);
+  const k = at(t, ps, 'Konduga LGA');
+  assert.equal(k.resolved?.countryIso3, 'NGA');
+  const t2 = 'A soldier was injured in shelling near Uri sector (Baramulla district, J&K) on Monday.';
+  const p2 = findPlaces(t2);
+  assert.equal(at(t2, p2, 'J&K').resolved?.featureCode, 'ADM1');
+  assert.equal(at(t2, p2, 'Uri').resolved?.countryIso3, 'IND');
+  const t3 = 'Shares of S&P and AT&T fell, R&D budgets shrank.';
+  assert.equal(findPlaces(t3).length, 0);
+});
+
+test('event location: the place it happened, not the topic, target or an actor\'s country', () => {
+  const t = 'On 3 March, students staged a rally in Sylhet over Gaza.';
+  const loc = pickEventLocation(findPlaces(t), t, 0, { lookBack: 0 });
+  assert.equal(loc?.place.text, 'Sylhet');
+  const t2 = 'Protesters gathered in Karachi in solidarity with Palestine and against Israel.';
+  assert.equal(pickEventLocation(findPlaces(t2), t2, 0, { lookBack: 0 })?.place.text, 'Karachi');
+  const t3 = 'Rioters angry at the rising US dollar rate blocked roads in Tripoli, Lebanon.';
+  assert.equal(pickEventLocation(findPlaces(t3), t3, 0, { lookBack: 0 })?.place.resolved?.countryIso3, 'LBN');
+  const t4 = 'Troops of Azerbaijan and Armenia exchanged fire near Tovuz on Monday.';
+  assert.equal(pickEventLocation(findPlaces(t4), t4, 0, { lookBack: 0 })?.place.text, 'Tovuz');
+  const t5 = 'Shelling was reported across the LoC near Poonch on Tuesday.';
+  assert.equal(pickEventLocation(findPlaces(t5), t5, 0, { lookBack: 0 })?.place.text, 'Poonch');
+});

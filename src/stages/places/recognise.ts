@@ -4,9 +4,11 @@
  * extends "X province" / "the village of X", and adds names the gazetteer lacks when the text
  * describes them against a known place ("Qeser Dib, a village outside Derik").
  */
-import type { Gazetteer, NameHit } from '../../gazetteer/index.js';
+import { distanceKm, type Gazetteer, type NameHit } from '../../gazetteer/index.js';
 import { normKey } from '../../gazetteer/normalize.js';
 import type { Span } from '../../model/span.js';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../../util/lexicon.js';
 import { placeLexicon } from './lexicon.js';
 
 export interface Tok {
@@ -35,6 +37,11 @@ export interface RawMention {
   precisionHint: 'near' | 'admin1' | null;
   described: Span | null;
   rule: string;
+  /**
+   * A weak name that is only one part of a hyphenated compound the index lacks ("Nawa-e Barakzayi",
+   * "Kain-Ouro"): resolved only to a place the article's other places support (resolve.ts), else dropped.
+   */
+  fragment?: boolean;
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+/gu;
@@ -63,7 +70,9 @@ function joins(text: string, a: Tok, b: Tok): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap.length > 3) return false;
   return gap === ' ' || gap === '-' || gap === '‐' || gap === '–' || gap === "'" || gap === '’' || gap === '. ' ||
-    gap === '.' || gap === ' - ' || gap === '\u00a0' || gap === '  ';
+    gap === '.' || gap === ' - ' || gap === '\u00a0' || gap === '  ' ||
+    // "J&K": initials joined by an ampersand (kept only for a division or a country, below)
+    (gap === '&' && a.text.length === 1 && b.text.length === 1 && a.cap && b.cap);
 }
 /** "Dar'a", "Ma'arrat": a lower-case tail after an apostrophe belongs to the word before it. */
 const aposTail = (text: string, a: Tok, b: Tok): boolean =>
@@ -134,7 +143,11 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     const modifierStart = !t.cap && L.regionModifiers.has(t.key);
     if (!t.cap && !articleStart && !modifierStart) continue;
     if (t.key === 'the') continue; // "the Gaza Strip", "The United States": the name starts after it
-    const hm = gaz.headMax(t.key);
+    // "Ma'arrat", "Ta'izz": the index may spell the name without its apostrophe ("Maarrat"); such a name's
+    // head is the joined first word
+    const aposNext = i + 1 < n && aposTail(text, t, toks[i + 1]!);
+    const hmJoined = aposNext ? gaz.headMax(t.key + toks[i + 1]!.key) : 0;
+    const hm = Math.max(gaz.headMax(t.key), hmJoined ? hmJoined + 1 : 0);
     if (hm === 0) continue;
     let found: { len: number; hits: readonly NameHit[] } | null = null;
     const maxLen = Math.min(hm, MAX_N, n - i);
@@ -144,14 +157,24 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
       let ok = true;
       for (let j = i + 1; j < i + len; j++) {
         const tj = toks[j]!;
-        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key) && !aposTail(text, toks[j - 1]!, tj))) { ok = false; break; }
+        // "People's Republic": a possessive s inside a name
+        const possessive = tj.key === 's' && j + 1 < i + len && /^['’]$/.test(text.slice(toks[j - 1]!.end, tj.start));
+        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key) && !aposTail(text, toks[j - 1]!, tj) && !possessive)) { ok = false; break; }
       }
       if (!ok) continue;
       if (inStreet[i + len - 1]) continue;
       let key = t.key;
       for (let j = i + 1; j < i + len; j++) key += ` ${toks[j]!.key}`;
       if (modifierStart && len === 1) continue;
-      const hits = gaz.lookupKey(key);
+      let hits = gaz.lookupKey(key);
+      if (!hits.length && len > 1) {
+        // the same name with its in-word apostrophes left out
+        let joined = t.key, changed = false;
+        for (let j = i + 1; j < i + len; j++) {
+          if (aposTail(text, toks[j - 1]!, toks[j]!)) { joined += toks[j]!.key; changed = true; } else joined += ` ${toks[j]!.key}`;
+        }
+        if (changed) hits = gaz.lookupKey(joined);
+      }
       if (hits.length) { found = { len, hits }; break; }
     }
     if (found && found.len === 1 && t.cap && i + 2 < n && CONNECT.has(toks[i + 1]!.key) && ARTICLE_START.has(toks[i + 1]!.key) &&
@@ -187,6 +210,8 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     if (!found) continue;
     const end = i + found.len; // exclusive token index
     const m = makeMention(text, toks, start, end, found.hits, surnames);
+    // "Nawa-e Barakzayi", "Kain-Ouro": a part of a compound the index lacks stands only with the article's support
+    if (m && !m.adjectival && compoundFragment(text, toks, start, end, m.hits, gaz)) m.fragment = true;
     if (m) {
       out.push(m);
       i = end - 1;
@@ -195,7 +220,146 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
 
   addDescribedUnknowns(text, toks, gaz, out);
   out.sort((a, b) => a.span.start - b.span.start);
+  pluralDivisions(text, toks, out);
   return out;
+}
+
+/**
+ * A hyphenated compound's neighbour part: after the name, "-Yyy" or an ezafe particle ("-e-Yyy", "-e Yyy",
+ * "-i-Yyy", "-ye Yyy"); the token range [a, b) of the capitalised part, or null. A lower-case part
+ * ("Baghdad-based", "Kurdish-led") is no such neighbour.
+ */
+const HYPHEN = /^[-‐]$/;
+interface CompoundCues { ezafe: string[]; linkWords: string[]; linkBefore: string[] }
+let compoundCues: { ezafe: ReadonlySet<string>; linkAfter: RegExp; linkBefore: RegExp } | null = null;
+let unitAbbrevSet: ReadonlySet<string> | null = null;
+/** data/gazetteer/unit-abbreviations.json, read once: "LGA", "VDC" after a name are its division word. */
+function unitAbbrevs(): ReadonlySet<string> {
+  if (unitAbbrevSet) return unitAbbrevSet;
+  const c = JSON.parse(readFileSync(dataPath('gazetteer', 'unit-abbreviations.json'), 'utf8')) as { unitAbbreviations: string[] };
+  return (unitAbbrevSet = new Set(c.unitAbbreviations));
+}
+/** data/gazetteer/compound-cues.json, read once. */
+function cues() {
+  if (compoundCues) return compoundCues;
+  const c = JSON.parse(readFileSync(dataPath('gazetteer', 'compound-cues.json'), 'utf8')) as CompoundCues;
+  const alt = (xs: string[]): string => xs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return (compoundCues = {
+    ezafe: new Set(c.ezafe),
+    linkAfter: new RegExp(`^\\s+(?:${alt(c.linkWords)})\\b`, 'i'),
+    linkBefore: new RegExp(`\\b(?:${alt(c.linkBefore)})\\s+(?:of\\s+)?(?:the\\s+)?$`, 'i'),
+  });
+}
+function partAfter(text: string, toks: Tok[], end: number): [number, number] | null {
+  const a = toks[end - 1]!, b = toks[end];
+  if (!b || !HYPHEN.test(text.slice(a.end, b.start))) return null;
+  let k = end;
+  if (!b.cap) {
+    const c = toks[end + 1];
+    if (!cues().ezafe.has(b.key) || !c || !c.cap || !/^(?:[-‐]| )$/.test(text.slice(b.end, c.start))) return null;
+    k = end + 1;
+  }
+  let e = k + 1;
+  // "Ras al-Ain", "Tal Abyad": the part runs on over spaced capitalised words and name particles
+  while (e < toks.length && e - k < 4 && joins(text, toks[e - 1]!, toks[e]!) &&
+    !(toks[e - 1]!.cap && HYPHEN.test(text.slice(toks[e - 1]!.end, toks[e]!.start))) &&
+    (toks[e]!.cap || (CONNECT.has(toks[e]!.key) && e + 1 < toks.length && toks[e + 1]!.cap))) e++;
+  return [k, e];
+}
+/** The capitalised part before the name in a hyphenated compound ("Kain-Ouro" for Ouro), as [a, b), or null. */
+function partBefore(text: string, toks: Tok[], start: number): [number, number] | null {
+  const b = toks[start]!, a = toks[start - 1];
+  if (!a || !HYPHEN.test(text.slice(a.end, b.start))) return null;
+  let k = start - 1;
+  if (!a.cap) {
+    // "Pul-e-Charkhi", "Nawa-e Barakzayi"
+    const c = toks[start - 2];
+    if (!cues().ezafe.has(a.key) || !c || !c.cap || !/^[-‐]$/.test(text.slice(c.end, a.start))) return null;
+    k = start - 2;
+  }
+  if (ARTICLE_START.has(toks[k]!.key)) return null; // "Al-Raqqa": an article, not a part
+  let s = k;
+  // "Tal Abyad-Ras al-Ain": the part runs back over spaced capitalised words and name particles
+  while (s > 0 && k - s < 3 && joins(text, toks[s - 1]!, toks[s]!) &&
+    !(toks[s]!.cap && toks[s - 1]!.cap && HYPHEN.test(text.slice(toks[s - 1]!.end, toks[s]!.start))) &&
+    (toks[s - 1]!.cap || (CONNECT.has(toks[s - 1]!.key) && s > 1 && toks[s - 2]!.cap))) s--;
+  return [s, k + 1];
+}
+
+/** A strong name stands alone even inside a hyphenated compound ("Israel-Gaza", "Dhaka-Chittagong highway"). */
+function strongForCompound(h: NameHit): boolean {
+  const c = h.entry.candidate;
+  return c.featureCode.startsWith('PCL') || h.q === 3 || h.entry.id < 0 || c.featureCode === 'CONT' ||
+    (c.featureCode === 'ADM1' && h.q <= 2) || (c.featureClass === 'P' && c.population >= 100_000 && h.q === 0);
+}
+
+/**
+ * "Nawa-e Barakzayi", "Pul-e-Charkhi", "Kain-Ouro", "Al-Rawajah": a weak name that is only a part of a
+ * hyphenated compound the index lacks is not a place of its own. It stands when it is strong (a country,
+ * a big city, a demonym) or when the other part is a known place of the same country (near it, or a
+ * division): "Tal Abyad-Ras al-Ain", "Hama-Idlib", "Champaign-Urbana".
+ */
+function compoundFragment(text: string, toks: Tok[], i: number, end: number, hits: readonly NameHit[], gaz: Gazetteer): boolean {
+  const after = partAfter(text, toks, end);
+  const before = i > 0 ? partBefore(text, toks, i) : null;
+  if (!after && !before) return false;
+  if (hits.some(strongForCompound)) return false;
+  // "GFSN-Djibo", "UN-Somalia": an acronym is no part of a name
+  if (after && /^\p{Lu}{2,}$/u.test(toks[after[0]]!.text) && !before) return false;
+  if (before && /^\p{Lu}{2,}$/u.test(toks[before[0]]!.text) && !after) return false;
+  // "the Halba-Qoubaiyat road", "on the axis Djibo-Mentao": two places linked, each a place of its own
+  const lastTok = toks[(after ? after[1] : end) - 1]!;
+  const firstTok = toks[before ? before[0] : i]!;
+  const { linkAfter, linkBefore } = cues();
+  if (linkAfter.test(text.slice(lastTok.end, lastTok.end + 16)) || linkBefore.test(text.slice(Math.max(0, firstTok.start - 24), firstTok.start))) return false;
+  const self = normKey(text.slice(toks[i]!.start, toks[end - 1]!.end));
+  // the part's names, longest first: after the name its prefixes, before it its suffixes
+  const pairs = (r: [number, number], fromEnd: boolean): boolean => {
+    for (let len = r[1] - r[0]; len >= 1; len--) {
+      const a = fromEnd ? r[1] - len : r[0], e = a + len;
+      if (!toks[e - 1]!.cap || !toks[a]!.cap) continue;
+      let key = toks[a]!.key;
+      for (let j = a + 1; j < e; j++) key += ` ${toks[j]!.key}`;
+      if (key === self) return false; // "Fili-Fili": one name written twice
+      let other = gaz.lookupKey(key);
+      if (!other.length && key.replace(/ /g, '').length >= 6) other = gaz.lookupLoose(key);
+      if (!other.length) continue;
+      return other.some((o) => o.q !== 4 && hits.some((h) => {
+        if (h.entry.cc === null || h.entry.cc !== o.entry.cc) return false;
+        const hc = h.entry.candidate, oc = o.entry.candidate;
+        if (hc.featureClass === 'A' || oc.featureClass === 'A') return true;
+        return hc.lat !== null && oc.lat !== null && distanceKm(hc.lat, hc.lon!, oc.lat, oc.lon!) < 300;
+      }));
+    }
+    return false;
+  };
+  if (after && !pairs(after, false)) return true;
+  if (before && !pairs(before, true)) return true;
+  return false;
+}
+
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/i;
+
+/**
+ * "Barrow, Jackson and Madison counties", "Geauga and Medina counties", "Idlib and Hama provinces": a
+ * plural division word after a list of names makes every name of the list a division.
+ */
+function pluralDivisions(text: string, toks: Tok[], out: RawMention[]): void {
+  const L = placeLexicon();
+  let listed = false;
+  for (let j = out.length - 1; j >= 0; j--) {
+    const m = out[j]!;
+    if (m.t1 < 0 || m.t1 > toks.length) { listed = false; continue; }
+    const next = toks[m.t1];
+    if (next && next.start === m.span.end + 1 && L.adminPlurals.has(next.key) && text[m.span.end] === ' ') listed = true;
+    else if (!(listed && j + 1 < out.length && LIST_GAP.test(text.slice(m.span.end, out[j + 1]!.span.start)))) listed = false;
+    if (!listed || m.adminSuffix || m.adjectival) continue;
+    const divs = m.hits.filter((h) => h.entry.candidate.featureClass === 'A' && !h.entry.candidate.featureCode.startsWith('PCL'));
+    if (divs.length) {
+      m.adminSuffix = true;
+      m.hits = divs;
+    }
+  }
 }
 
 function makeMention(text: string, toks: Tok[], i: number, end: number, allHits: readonly NameHit[], surnames: Set<string>): RawMention | null {
@@ -211,6 +375,10 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
   // abbreviations ("La.", "Ky.") only after "City," and written with their period
   const abbrOk = (text[last.end] === '.' || last.text.includes('.')) && prev !== null && /,\s*$/.test(text.slice(prev.end, first.start));
   hits = hits.filter((h) => h.q !== 4 || abbrOk);
+  // initials with an ampersand ("J&K") name a division or a country, never a settlement ("S&E")
+  if (len > 1 && text.slice(first.start, last.end).includes('&')) {
+    hits = hits.filter((h) => h.entry.candidate.featureCode === 'ADM1' || h.entry.candidate.featureCode.startsWith('PCL'));
+  }
   if (!hits.length) return null;
   {
     let full = first.key;
@@ -243,7 +411,8 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
     if (weak && !strong && !placeEvidence(text, first.start, last.end)) return null;
     // "Chatra Dal", "Pir Laka": the first word of a longer proper name the index lacks
     if (!strong && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key) && !L.titles.has(next.key) &&
-        !L.unitWords.has(next.key) && !L.adminWords.has(next.key) && !L.streetWords.has(next.key) && next.key.length > 1) return null;
+        !L.unitWords.has(next.key) && !L.adminWords.has(next.key) && !L.streetWords.has(next.key) && next.key.length > 1 &&
+        !unitAbbrevs().has(next.text)) return null;
     // "Kristina Bell": a capitalised word that is no place, right before
     if (!strong && prev && prev.cap && spaced(text, prev, first) && !L.stop.has(prev.key) && !L.titles.has(prev.key) &&
         prev.key.length > 1 && !isSentenceStart(text, prev.start)) return null;
@@ -267,10 +436,13 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
   // an all-caps short token that is not a known abbreviation form ("IT", "ID")
   if (len === 1 && /^[A-Z]{2,3}$/.test(first.text) && !hits.some((h) => h.entry.candidate.featureCode.startsWith('PCL'))) return null;
 
+  // "a 22-year-old English student": a demonym before a lower-case word is the adjective, not a namesake town
+  if (len === 1 && hits.some((h) => h.q === 3) && hits.some((h) => h.q !== 3) && next && !next.cap && spaced(text, last, next) &&
+      /^\p{Ll}{3,}$/u.test(next.text) && !CONNECT.has(next.key)) hits = hits.filter((h) => h.q === 3);
   const adjectival = hits.every((h) => h.q === 3);
   let adminSuffix = false;
   // "Idlib province", "Hasakah governorate"
-  if (next && L.adminWords.has(next.key) && spaced(text, last, next) && !adjectival &&
+  if (next && (L.adminWords.has(next.key) || unitAbbrevs().has(next.text)) && spaced(text, last, next) && !adjectival &&
       !hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) {
     adminSuffix = true;
     spanEnd = next.end;
@@ -303,13 +475,26 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
  *   "Qeser Dib, a village outside Derik" → Qeser Dib, near Derik;
  *   "the village of Umm Batna near Quneitra" → Umm Batna, near Quneitra.
  */
-function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: RawMention[]): void {
+/** The patterns of addDescribedUnknowns, compiled once. */
+let described: { NAME: string; appositive: RegExp; villageOf: RegExp; unitParent: RegExp; relAfter: RegExp } | null = null;
+function describedPatterns() {
+  if (described) return described;
   const L = placeLexicon();
   const NAME = "(\\p{Lu}[\\p{L}\\p{M}'’]*(?:[ -](?:(?:al|el|ad|ar|as|az|ash|an|ez|es|de|du|la)[ -])?\\p{Lu}[\\p{L}\\p{M}'’]*){0,3})";
   const REL = `(?:(?:\\d+(?:[.,]\\d+)?\\s*(?:${L.unitAlt})\\s+)?(?:${L.dirAlt})\\s+of|${L.nearAlt}|in|of)`;
   const FEAT = `(?:${L.featureAlt})`;
-  const appositive = new RegExp(`${NAME},\\s+(an?|the)\\s+(?:[a-z-]+\\s+){0,2}?${FEAT}\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'gu');
-  const villageOf = new RegExp(`\\b(?:the\\s+)?(?:village|town|hamlet|settlement|neighbou?rhood|district)\\s+of\\s+${NAME}`, 'gu');
+  return (described = {
+    NAME,
+    appositive: new RegExp(`${NAME},\\s+(an?|the)\\s+(?:[a-z-]+\\s+){0,2}?${FEAT}\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'gu'),
+    villageOf: new RegExp(`\\b(?:the\\s+)?(?:village|town|hamlet|settlement|neighbou?rhood|district)\\s+of\\s+${NAME}`, 'gu'),
+    unitParent: new RegExp(`${NAME}\\s+(?:${L.unitAlt2})(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?)`, 'gu'),
+    relAfter: new RegExp(`^,?\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'u'),
+  });
+}
+
+function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: RawMention[]): void {
+  const L = placeLexicon();
+  const { NAME, appositive, villageOf, unitParent, relAfter } = describedPatterns();
   const find = (pos: number): number => out.findIndex((m) => m.span.start === pos);
   const covered = (s: number, e: number): number => out.findIndex((m) => m.span.start < e && s < m.span.end);
 
@@ -350,7 +535,6 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       settlementCue: true, anchor, precisionHint: 'near', described, rule: 'places/described-unknown',
     });
   }
-  const unitParent = new RegExp(`${NAME}\\s+(?:${L.unitAlt2})(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?)`, 'gu');
   unitParent.lastIndex = 0;
   while (hasUnit && (m = unitParent.exec(text))) {
     const name = m[1]!;
@@ -375,7 +559,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     if (isPersonish(name)) continue;
     // "… of X near/outside Y": resolve against Y
     const after = text.slice(nameEnd, nameEnd + 60);
-    const rel = new RegExp(`^,?\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'u').exec(after);
+    const rel = relAfter.exec(after);
     let ai = -1;
     if (rel) ai = find(nameEnd + rel[0].length);
     const described = ai >= 0 ? { start: m.index, end: out[ai]!.span.end } : { start: m.index, end: nameEnd };
@@ -414,12 +598,13 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
 
 let chainUnknown: RegExp | null = null;
 let chainSep: RegExp | null = null;
+let chainName: RegExp | null = null;
 
 /** The first known mention along a chain of parents after `pos` ("X (Y, Z)", "X village, Y upazila (Z)"). */
 function chainAnchor(text: string, pos: number, out: RawMention[], NAME: string): number {
   const L = placeLexicon();
   chainSep ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2})\\b)?(?:\\s*,\\s*|\\s*\\(\\s*(?:coded as\\s+)?|\\s*\\)\\s*\\(\\s*)`, 'iu');
-  const nameRe = new RegExp(`^${NAME}`, 'u');
+  const nameRe = (chainName ??= new RegExp(`^${NAME}`, 'u'));
   let p = pos;
   for (let step = 0; step < 4; step++) {
     const sep = chainSep.exec(text.slice(p, p + 40));
@@ -434,11 +619,16 @@ function chainAnchor(text: string, pos: number, out: RawMention[], NAME: string)
   return -1;
 }
 
+let pluralAfter: RegExp | null = null;
+
 /** A word before or after the name that says it is a place: "in X", "near X", "X, Ohio". */
 function placeEvidence(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 25), start);
   if (/\b(?:in|at|near|outside|from|to|into|of|across|toward|towards|around|through|visit|visited|across)\s+(?:the\s+)?(?:(?:central|downtown|northern|southern|eastern|western|rural|north-?eastern|north-?western|south-?eastern|south-?western|greater|suburban|neighbouring|neighboring|nearby)\s+)?(?:(?:city|town|village|county)\s+of\s+)?$/i.test(before)) return true;
   const after = text.slice(end, end + 30);
+  // "Geauga and Medina counties"
+  pluralAfter ??= new RegExp(`^(?:(?:,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)\\p{Lu}[\\p{L}'’.-]*(?:\\s\\p{Lu}[\\p{L}'’.-]*)?){0,5}\\s+(?:${[...placeLexicon().adminPlurals].join('|')})\\b`, 'u');
+  if (pluralAfter.test(text.slice(end, end + 120))) return true;
   if (/^,\s*(?:\p{Lu}[\p{L}]+\.?|\p{Lu}\.\p{Lu}\.)(?:\s+\p{Lu}[\p{L}]+)?(?:[,.;:)]|\s|$)/u.test(after) && !/^,\s*(?:Jr|Sr|Inc|Ltd|who|which)\b/.test(after)) return true;
   return false;
 }

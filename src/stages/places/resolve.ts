@@ -2,15 +2,21 @@
  * Resolution: picks one gazetteer entry per recognised name, by the article's focus. Each candidate
  * gets a prior (feature class, population, how well the name matched) and context evidence: the
  * countries and first-level divisions the article's other places fall in, "City, State" pairs, and
- * nearness to the other places named. Two rounds: confident names set the focus, then every name is
- * scored against it.
+ * nearness to the other places named. In rounds (at most ROUNDS, until the picks settle) the picks make
+ * the focus and every name is scored against it; a pick weighs in the focus by its margin over the best
+ * candidate in another first-level division, so an unsure pick of a common name ("Springfield") does not
+ * pull the article's other names its way. A name's namesakes ("Hanover Town", "City of Richmond") are not
+ * context for it. Counties among namesakes follow the article's focus first, then their population.
+ * After the rounds, country coherence (`coherence`): with the article's strong places in one country, a
+ * weak namesake abroad takes its namesake there or stays unresolved; parts of hyphenated compounds
+ * (recognise.ts) stand only with such support. A name placed inside its parents places its other mentions.
  */
 import { distanceKm, type GazEntry, type Gazetteer, type NameHit } from '../../gazetteer/index.js';
 import type { PlaceCandidate } from '../../model/document.js';
 import type { GeoPrecision } from '../../model/taxonomy.js';
 import type { Span } from '../../model/span.js';
 import { placeLexicon } from './lexicon.js';
-import { normKey } from '../../gazetteer/normalize.js';
+import { looseKey, normKey } from '../../gazetteer/normalize.js';
 import type { RawMention } from './recognise.js';
 
 export interface Resolved {
@@ -27,14 +33,15 @@ const isSupra = (e: GazEntry): boolean => e.cc === null; // continents, oceans, 
 const isAdmin = (c: PlaceCandidate): boolean => c.featureClass === 'A' && !isCountry(c);
 
 /** Prior score of a candidate, before any context. */
-export function prior(h: NameHit, m: RawMention): number {
+export function prior(h: NameHit, m: RawMention, key = ''): number {
   const c = h.entry.candidate;
   let s: number;
   if (isCountry(c)) s = (c.featureCode === 'PCLI' ? 10 : 8.5) + (h.q === 0 ? 1 : 0);
   else if (h.entry.id < 0 || c.featureCode === 'CONT') s = 9; // the hand-written regions and features
   else if (c.featureClass === 'H' || c.featureClass === 'L' || c.featureClass === 'T') s = 6;
   else if (c.featureCode === 'ADM1') s = 6.3;
-  else if (c.featureCode === 'ADM2') s = h.q <= 1 ? 4.2 : 2.2; // "Laurel County" vs a bare "Laurel"
+  // "Laurel County" vs a bare "Laurel"; among namesake counties the more populous is the likelier
+  else if (c.featureCode === 'ADM2') s = (h.q <= 1 ? 4.2 : 2.2) + 0.25 * Math.min(2, Math.max(-2, Math.log10(Math.max(c.population, 1000)) - 4.5));
   else if (c.featureClass === 'P') {
     s = Math.log10(Math.max(c.population, 300));
     if (c.featureCode === 'PPLC') s += 2;
@@ -44,7 +51,27 @@ export function prior(h: NameHit, m: RawMention): number {
   s += h.q === 0 ? 0 : h.q === 1 ? -0.7 : h.q === 2 ? -1.2 : h.q === 3 ? 0 : h.q === 4 ? 0 : -2;
   if (m.adminSuffix && isAdmin(c)) s += 4;
   if (m.settlementCue && c.featureClass === 'P') s += 2;
+  // a settlement's other (often former) name, when settlements carry that name as their own: "Maryville"
+  // is one of the Maryvilles before it is the town once called so ("Newcastle" for Newcastle upon Tyne,
+  // a short form of its own name, is not such a name)
+  if (h.q === 1 && c.featureClass === 'P' && m.hits.some((o) => o.q === 0 && o.entry.candidate.featureClass === 'P' && o.entry.id !== h.entry.id) &&
+      !!key && !sharesWord(key, normKey(c.name))) s -= 1.5;
   return s;
+}
+
+const SETTLEMENT_WORDS = new Set(['city', 'town', 'township', 'twp', 'village', 'borough', 'of', 'the', 'historic', 'downtown']);
+/** A name key without its settlement words: "city of richmond" → "richmond", "hanover town" → "hanover". */
+function bareName(key: string): string {
+  const ws = key.split(' ').filter((w) => !SETTLEMENT_WORDS.has(w));
+  return ws.length ? ws.join(' ') : key;
+}
+
+/** Two name keys share a word of four letters or more, or one written solid holds the other. */
+function sharesWord(a: string, b: string): boolean {
+  const wb = new Set(b.split(' '));
+  if (a.split(' ').some((w) => w.length >= 4 && wb.has(w))) return true;
+  const sa = a.replace(/ /g, ''), sb = b.replace(/ /g, '');
+  return sa.includes(sb) || sb.includes(sa);
 }
 
 /**
@@ -63,11 +90,14 @@ interface Focus {
   cc: Map<string, number>;
   a1: Map<string, number>;
   total: number;
-  points: { lat: number; lon: number; m: RawMention }[];
+  /** Each group's pick and weight, to take a group (and its namesakes) out of the focus it is scored against. */
+  picks: (GazEntry | null)[];
+  weights: number[];
+  points: { lat: number; lon: number; g: number }[];
 }
 
-function buildFocus(picks: (GazEntry | null)[], raws: RawMention[], weights: number[]): Focus {
-  const f: Focus = { cc: new Map(), a1: new Map(), total: 0, points: [] };
+function buildFocus(picks: (GazEntry | null)[], weights: number[]): Focus {
+  const f: Focus = { cc: new Map(), a1: new Map(), total: 0, picks, weights, points: [] };
   picks.forEach((e, i) => {
     if (!e) return;
     const w = weights[i]!;
@@ -77,37 +107,41 @@ function buildFocus(picks: (GazEntry | null)[], raws: RawMention[], weights: num
     if (e.cc && e.a1) f.a1.set(`${e.cc}.${e.a1}`, (f.a1.get(`${e.cc}.${e.a1}`) ?? 0) + w);
     const c = e.candidate;
     if (!isCountry(c) && !isSupra(e) && c.lat !== null && c.lon !== null && c.featureCode !== 'ADM1') {
-      f.points.push({ lat: c.lat, lon: c.lon, m: raws[i]! });
+      f.points.push({ lat: c.lat, lon: c.lon, g: i });
     }
   });
   return f;
 }
 
-function contextScore(e: GazEntry, m: RawMention, f: Focus, self: GazEntry | null, selfW: number, pair: GazEntry[] | null): number {
+/**
+ * Context evidence for candidate `e` of a group, from the focus without the groups in `skip` (the group
+ * itself and its namesakes: "Hanover" is not evidence for "Hanover Town"): the share of the other picks in
+ * its country and in its first-level division, and its distance to the nearest other place.
+ */
+function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   let s = 0;
   const c = e.candidate;
   if (e.cc) {
     let n = f.cc.get(e.cc) ?? 0;
+    let a = e.a1 ? f.a1.get(`${e.cc}.${e.a1}`) ?? 0 : 0;
     let tot = f.total;
-    if (self && self.cc === e.cc) n -= selfW;
-    if (self) tot -= selfW;
+    for (const g of skip) {
+      const o = f.picks[g];
+      const w = f.weights[g]!;
+      if (!o || w <= 0) continue;
+      tot -= w;
+      if (o.cc === e.cc) {
+        n -= w;
+        if (o.a1 === e.a1) a -= w;
+      }
+    }
     if (n > 0.01 && tot > 0) s += 1.2 + 3 * (n / tot);
-    if (e.a1 && !isCountry(c)) {
-      let a = f.a1.get(`${e.cc}.${e.a1}`) ?? 0;
-      if (self && self.cc === e.cc && self.a1 === e.a1) a -= selfW;
-      if (a > 0.01 && tot > 0) s += 1 + 2 * (a / tot);
-    }
-  }
-  if (pair) {
-    for (const p of pair) {
-      if (p.cc !== e.cc) continue;
-      if (isCountry(p.candidate) || (p.a1 === e.a1 && p.candidate.featureCode === 'ADM1')) { s += 5; break; }
-    }
+    if (e.a1 && !isCountry(c) && a > 0.01 && tot > 0) s += 1 + 2 * (a / tot);
   }
   if (c.lat !== null && c.lon !== null && !isCountry(c) && !isSupra(e) && c.featureCode !== 'ADM1') {
     let best = Infinity;
     for (const p of f.points) {
-      if (p.m === m) continue;
+      if (skip.includes(p.g)) continue;
       const d = distanceKm(c.lat, c.lon, p.lat, p.lon);
       if (d < best) best = d;
     }
@@ -119,15 +153,43 @@ function contextScore(e: GazEntry, m: RawMention, f: Focus, self: GazEntry | nul
 }
 
 let pairGapRe: RegExp | null = null;
+/** A capitalised word just before a name, or just after its parent: the name is part of a longer one. */
+const CAP_BEFORE = /\p{Lu}[\p{L}.'’-]*\s+$/u;
+const CAP_AFTER = /^\s+\p{Lu}/u;
+/** A parent that closes a parenthesis: "(Dessa, Tillabery)" names divisions. */
+const CLOSES = /^\s*\)/;
+const THE_BEFORE = /\b[Tt]he\s+(?:[a-z]+\s+){0,2}$/;
+/** At most this many rounds of scoring against the focus (most articles settle in two). */
+const ROUNDS = 4;
+
+/**
+ * The name at `k` is followed by more names of one list: "… New York and Boston", "… New York, Boston and
+ * Chicago" (the last of which is no "City, State" pair itself: "Ada, Oklahoma and Dallas, Texas" is two pairs).
+ */
+function listGoesOn(text: string, raws: RawMention[], k: number): boolean {
+  let j = k;
+  for (let step = 0; step < 4 && j + 1 < raws.length; step++) {
+    const gap = text.slice(raws[j]!.span.end, raws[j + 1]!.span.start);
+    if (/^\s*,?\s+(?:and|or|&)\s+$/i.test(gap)) {
+      const after = raws[j + 2];
+      return !(after && /^\s*,\s*$/.test(text.slice(raws[j + 1]!.span.end, after.span.start)));
+    }
+    if (!/^\s*,\s*$/.test(gap)) return false;
+    j++;
+  }
+  return false;
+}
 
 export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Resolved[] {
   const L = placeLexicon();
   const n = raws.length;
   // "City, State" / "City, Country": the following name, after a comma
-  pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+)$`, 'iu');
+  pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+(?:[Aa][lrnsdtz]-)?)$`, 'iu');
   const parentIdx: number[][] = raws.map(() => []);
   const strongChain: boolean[] = raws.map(() => false);
   const commaChain: boolean[] = raws.map(() => false);
+  // "Mansura in Raqqa", "Konduga in Borno": a name "in" a division lies inside it, as in "X, Y"
+  const inChain: boolean[] = raws.map(() => false);
   const pairs: (GazEntry[] | null)[] = raws.map((m, i) => {
     if (!m.hits.length) return null;
     // the chain of parents after the name: "Singra upazila (Natore, Rajshahi)", "Alexandria, La."
@@ -137,11 +199,17 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       const nx = raws[k]!;
       const gap = text.slice(prev.span.end, nx.span.start);
       if (!pairGapRe!.test(gap) && !(k > i + 1 && /^\s*,\s*$/.test(gap))) break;
+      // "Washington, New York and Boston": the comma joins a list, not a City, State pair
+      if (k === i + 1 && /^\s*,\s*$/.test(gap) && listGoesOn(text, raws, k)) break;
       parentIdx[i]!.push(k);
       // "Savar city (Dhaka)", "Birganj upazila (Dinajpur, Rangpur)": a parenthesis or a unit word makes a chain
       if (k === i + 1) {
-        strongChain[i] = /\(/.test(gap) || m.adminSuffix || /^\s+\p{L}/u.test(gap) && !/^\s+(?:in|of)\s+$/i.test(gap);
-        commaChain[i] = !/^\s+(?:in|of)\s+$/i.test(gap);
+        strongChain[i] = /\(/.test(gap) || m.adminSuffix || /^\s+\p{L}/u.test(gap) && !/^\s+(?:in|of)\s+(?:a[lrnsdtz]-)?$/i.test(gap);
+        commaChain[i] = !/^\s+(?:in|of)\s+(?:a[lrnsdtz]-)?$/i.test(gap);
+        // not inside a longer proper name ("the Government of National Accord in Libya") nor before one that
+        // goes on ("Cornwall in South West England")
+        inChain[i] = /^\s+in\s+(?:a[lrnsdtz]-)?$/i.test(gap) && !CAP_BEFORE.test(text.slice(Math.max(0, m.span.start - 30), m.span.start)) &&
+          !CAP_AFTER.test(text.slice(nx.span.end, nx.span.end + 3));
       }
       for (const h of nx.hits) {
         const c = h.entry.candidate;
@@ -158,7 +226,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const groupOf = new Map<string, number[]>();
   raws.forEach((m, i) => {
     if (!m.hits.length) return;
-    const k = `${normKey(text.slice(m.span.start, m.span.end))}|${m.adminSuffix ? 1 : 0}`;
+    const k = `${normKey(text.slice(m.span.start, m.span.end))}|${m.adminSuffix ? 1 : 0}|${m.fragment ? 1 : 0}`;
     const g = groupOf.get(k);
     if (g) g.push(i); else groupOf.set(k, [i]);
   });
@@ -166,7 +234,12 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const G = groups.length;
   const gHits = groups.map((g) => raws[g[0]!]!.hits);
   const cueOf = raws.map((m) => m.hits.some((h) => h.entry.candidate.featureCode === 'ADM1') && divisionCue(text, m));
-  const gPrior = groups.map((g, gi) => gHits[gi]!.map((h) => Math.max(...g.map((i) => prior(h, raws[i]!)))));
+  // "the Atlantic", "the eastern Pacific": a name after the article is the sea, river or region rather than
+  // a namesake town
+  const theFeature = raws.map((m) => THE_BEFORE.test(text.slice(Math.max(0, m.span.start - 25), m.span.start)) &&
+    m.hits.some((h) => { const c = h.entry.candidate; return c.featureClass === 'H' || c.featureClass === 'T' || c.featureClass === 'L' || h.entry.cc === null; }));
+  const gPrior = groups.map((g, gi) => gHits[gi]!.map((h) => Math.max(...g.map((i) => prior(h, raws[i]!, normKey(text.slice(raws[i]!.span.start, raws[i]!.span.end))) -
+    (g.some((k) => theFeature[k]) && h.entry.candidate.featureClass === 'P' ? 3 : 0)))));
   const gPairBonus = groups.map((g, gi) => gHits[gi]!.map((h) => {
     let s = 0;
     for (const i of g) {
@@ -210,40 +283,72 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     peerGroups[a]!.push(b);
     peerGroups[b]!.push(a);
   }
-  for (let round = 0; round < 2; round++) {
-    const w = round === 0 ? gWeight : gWeight.map(() => 1);
-    const f = buildFocus(gPick, groups.map((g) => raws[g[0]!]!), w);
+  // namesakes: groups whose names differ only by a settlement word ("Hanover" / "Hanover Town", "City of
+  // Richmond") name one place, so neither is context for the other
+  const bareKey = groups.map((g) => bareName(normKey(text.slice(raws[g[0]!]!.span.start, raws[g[0]!]!.span.end))));
+  const byBare = new Map<string, number[]>();
+  bareKey.forEach((k, gi) => { const v = byBare.get(k); if (v) v.push(gi); else byBare.set(k, [gi]); });
+  const skipOf: number[][] = groups.map((_, gi) => [gi, ...byBare.get(bareKey[gi]!)!.filter((gj) => gj !== gi)]);
+  // rounds: the picks so far make the focus, every name is scored against it; a pick weighs in the
+  // focus by how clearly it beat the best candidate elsewhere (another first-level division)
+  // a part of a hyphenated compound is no evidence for the others (recognise.ts, compoundFragment)
+  const gFragment = groups.map((g) => g.every((i) => raws[i]!.fragment === true));
+  let w: number[] = gWeight.map((x, gi) => (gFragment[gi] ? x / 2 : x));
+  for (let round = 0; round < ROUNDS; round++) {
+    const f = buildFocus(gPick, w);
     const prev = gPick;
+    const nw: number[] = [];
+    let changed = false;
     gPick = gHits.map((hs, gi) => {
-      let best = hs[0]!.entry, bestS = -Infinity;
+      const scores: number[] = [];
       const peerA1 = peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!);
       hs.forEach((h, j) => {
         const c = h.entry.candidate;
         const peer = c.featureCode === 'ADM1' && peerA1.some((p) => p.id !== h.entry.id && p.a1 !== h.entry.a1) ? 2.5 : 0;
-        const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + peer + contextScore(h.entry, raws[groups[gi]![0]!]!, f, gPick[gi]!, w[gi]!, null);
-        if (s > bestS) { bestS = s; best = h.entry; }
+        const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + peer + contextScore(h.entry, f, skipOf[gi]!);
+        scores.push(s);
       });
+      const b = argmax(scores);
+      const best = hs[b]!.entry;
+      let other = -Infinity;
+      hs.forEach((h, j) => { if ((h.entry.cc !== best.cc || h.entry.a1 !== best.a1) && scores[j]! > other) other = scores[j]!; });
+      const margin = scores[b]! - other;
+      nw.push(margin >= 3 ? 1 : margin >= 1.5 ? 0.6 : margin >= 0.5 ? 0.3 : 0.1);
+      if (best !== prev[gi]) changed = true;
       return best;
     });
+    w = nw.map((x, gi) => (gFragment[gi] ? x / 2 : x));
+    if (!changed && round >= 1) break;
   }
+  // the parents of a chain ("(Kain, Yatenga)", "Birganj upazila (Dinajpur, Rangpur)") are used as divisions
+  const isParent: boolean[] = raws.map(() => false);
+  parentIdx.forEach((ks, i) => { if (commaChain[i]) for (const k of ks) isParent[k] = true; });
+  const gFinal: (GazEntry | null)[] = coherence(text, raws, groups, gHits, gPick, gPrior, gPairBonus, gFragment, isParent);
   const picks: (GazEntry | null)[] = raws.map(() => null);
-  for (let gi = 0; gi < G; gi++) for (const i of groups[gi]!) picks[i] = gPick[gi]!;
+  for (let gi = 0; gi < G; gi++) for (const i of groups[gi]!) picks[i] = gFinal[gi]!;
+  const chainPicked: boolean[] = raws.map(() => false);
 
   // a name with a parent chain lies inside its parents: "Birganj upazila (Dinajpur, Rangpur)" is not the
-  // Birganj in Nepal. Among the name's candidates keep one inside the divisions named after it; with
+  // Birganj in Nepal, and "Mansura in Raqqa" is not the Egyptian city (an "in" chain, where a capital or a
+  // city of a million "in" somewhere else stays itself: "the role of Moscow in Syria"). Among the name's candidates keep one inside the divisions named after it; with
   // none in the parents' country, the nearest parent stands in for the name (precision near).
   const chainParent: (GazEntry | null)[] = raws.map(() => null);
   for (let i = 0; i < n; i++) {
-    const e = picks[i];
     const m = raws[i]!;
-    if (!e || !parentIdx[i]!.length || m.adjectival || !commaChain[i]) continue;
+    const nulled = !picks[i] && m.hits.length > 0 && !m.fragment;
+    // a name coherence left unresolved stands on its parents as one placed abroad does
+    const e = picks[i] ?? (nulled ? m.hits[0]!.entry : null);
+    if (!e || !parentIdx[i]!.length || m.adjectival || !(commaChain[i] || inChain[i])) continue;
     if (isCountry(e.candidate) || isSupra(e) || e.candidate.featureCode === 'ADM1' || e.id < 0) continue;
     const ps = parentIdx[i]!.map((k) => {
       const p = picks[k];
       if (!p || p.candidate.featureClass !== 'P' || strongChain[i]) return p;
       // "Vesele, Donetsk": the parent is the division its city heads
       return raws[k]!.hits.map((h) => h.entry).find((x) => x.cc === p.cc && x.a1 === p.a1 &&
-        (x.candidate.featureCode === 'ADM1' || x.candidate.featureCode === 'ADM2')) ?? null;
+        (x.candidate.featureCode === 'ADM1' || x.candidate.featureCode === 'ADM2')) ??
+        // "Raqqa governorate", "in Raqqa" (the seat of its division): the division the city heads
+        ((raws[k]!.adminSuffix || (p.candidate.featureCode === 'PPLA' && (inChain[i] || CLOSES.test(text.slice(raws[k]!.span.end, raws[k]!.span.end + 3))))) &&
+          p.cc && p.a1 ? gaz.admin1Entry(p.cc, p.a1) : null);
     }).filter((p): p is GazEntry =>
       !!p && !!p.cc && (p.candidate.featureClass === 'A' || (strongChain[i]! && p.candidate.featureClass === 'P')) && p.id !== e.id);
     if (!ps.length) continue;
@@ -262,12 +367,47 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       }
       return s;
     };
-    const cur = inside(e);
+    const cur = nulled ? -1 : inside(e);
     const best = m.hits.map((h) => h.entry).filter((x) => x.id !== e.id && !isCountry(x.candidate))
       .map((x) => ({ x, s: inside(x) })).filter((o) => o.s > Math.max(cur, 0))
       .sort((a, b) => b.s - a.s || b.x.candidate.population - a.x.candidate.population)[0];
-    if (best) { picks[i] = best.x; continue; }
+    if (best) { picks[i] = best.x; chainPicked[i] = true; continue; }
+    // "the role of Moscow in Syria": a capital or a big city "in" somewhere else is itself, not a namesake there
+    if (!commaChain[i] && (e.candidate.featureCode === 'PPLC' || e.candidate.population >= 1_000_000 || isAdmin(e.candidate))) continue;
     if (cur < 0 || (cur === 0 && ps.some((p) => p.candidate.featureCode === 'ADM1' || p.candidate.featureCode === 'ADM2'))) chainParent[i] = ps[0]!;
+  }
+  // one sense per name: a mention placed inside its parents ("Satkhira city, Sadar upazila (Satkhira,
+  // Khulna)") places every other mention of that name, and a namesake abroad follows its country
+  for (let gi = 0; gi < G; gi++) {
+    const g = groups[gi]!;
+    const by = g.find((i) => chainPicked[i]);
+    if (by === undefined) continue;
+    const e = picks[by]!;
+    for (const i of g) if (!chainPicked[i] && !chainParent[i]) picks[i] = e;
+  }
+  {
+    // the same name as a division and as a bare name ("Satkhira district" … "Satkhira"): one country
+    const byName = new Map<string, number[]>();
+    raws.forEach((m, i) => {
+      if (!m.hits.length || !picks[i]) return;
+      const k = normKey(text.slice(m.span.start, m.span.end).replace(/\s+\S+$/, (x) => (m.adminSuffix ? '' : x)));
+      const v = byName.get(k); if (v) v.push(i); else byName.set(k, [i]);
+    });
+    for (const ids of byName.values()) {
+      if (ids.length < 2) continue;
+      const ccs = new Set(ids.map((i) => picks[i]!.cc));
+      if (ccs.size < 2) continue;
+      // the best-supported referent: a chain-placed or suffixed mention's country, else the most frequent
+      const anchor = ids.find((i) => chainPicked[i]) ?? ids.find((i) => raws[i]!.adminSuffix) ?? null;
+      if (anchor === null) continue;
+      const cc = picks[anchor]!.cc;
+      for (const i of ids) {
+        if (picks[i]!.cc === cc || chainParent[i]) continue;
+        const alt = raws[i]!.hits.filter((h) => h.entry.cc === cc && (h.entry.a1 === picks[anchor]!.a1 || !picks[anchor]!.a1))
+          .sort((a, b) => prior(b, raws[i]!) - prior(a, raws[i]!))[0];
+        if (alt) picks[i] = alt.entry;
+      }
+    }
   }
 
   // described names take their anchor's place
@@ -331,11 +471,111 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     }
     if (!precision) precision = e ? precisionOf(e) : 'exact';
     if (m.adminSuffix && precision === 'exact') precision = 'admin1';
-    out.push({ raw: m, entry: e, precision, described, how, by });
     byRaw.set(m, e);
+    if (m.fragment && !e) continue; // a part of a compound the article does not support: no place
+    out.push({ raw: m, entry: e, precision, described, how, by });
   }
   out.reverse();
   void L;
+  return out;
+}
+
+/** A pick that is evidence of the article's country on its own: a country, a division, a big city, a region. */
+function strongPick(e: GazEntry, hits: readonly NameHit[], suffixed = false): boolean {
+  const c = e.candidate;
+  const q = hits.find((h) => h.entry.id === e.id)?.q ?? 9;
+  if (e.id < 0 || isSupra(e)) return false;
+  if (suffixed && c.featureClass === 'A') return true; // "Soum Province", "Balkh district"
+  if (isCountry(c)) return false; // named countries are counted apart (often the other side: "US dollar")
+  if (c.featureCode === 'ADM1' && q <= 2) return true;
+  if (c.featureCode === 'ADM2' && q <= 2) return true;
+  return c.featureClass === 'P' && c.population >= 100_000 && q <= 1;
+}
+
+/**
+ * Country coherence: when the article's strong places (divisions, big cities, unambiguous names, the
+ * parents of a chain) all lie in one country, a weakly supported name placed abroad (a small namesake,
+ * no parent, no country of its own named) takes its namesake in that country, or is left unresolved: a
+ * wrong country is worse than none (the event's location then falls back to the next place named). A part
+ * of a hyphenated compound (recognise.ts) is kept only when so supported: in that country or near a place
+ * the article names.
+ */
+function coherence(
+  text: string, raws: RawMention[], groups: number[][], gHits: (readonly NameHit[])[], gPick: GazEntry[],
+  gPrior: number[][], gPairBonus: number[][], gFragment: boolean[], isParent: boolean[],
+): (GazEntry | null)[] {
+  const usedAsDivision = (gi: number): boolean => groups[gi]!.some((i) => raws[i]!.adminSuffix || isParent[i]);
+  const out: (GazEntry | null)[] = gPick.slice();
+  // each group's standing: 2 firm (a division so used, an unambiguous name, a parent's support), 1 strong
+  // (a division or big city of an ambiguous name), 0 weak
+  const standing = gPick.map((e, gi) => {
+    const hs = gHits[gi]!;
+    if (gFragment[gi] || !e.cc || isCountry(e.candidate) || e.id < 0 || isSupra(e)) return 0;
+    if (groups[gi]!.every((i) => raws[i]!.adjectival)) return 0;
+    const paired = gPairBonus[gi]!.some((b, j) => b > 0 && hs[j]!.entry.id === e.id);
+    const q = hs.find((h) => h.entry.id === e.id)?.q ?? 9;
+    // an unambiguous name ("Djibo", "Garissa"): all its candidates in one country; another name of the place
+    // ("Sori" for Sari, a former or foreign name), not a spelling of its own ("Tillabery"), is no such evidence
+    const r0 = raws[groups[gi]![0]!]!;
+    const otherName = q === 1 &&
+      looseKey(normKey(text.slice(r0.span.start, r0.span.end))) !== looseKey(normKey(e.candidate.name));
+    const oneCountry = new Set(hs.map((h) => h.entry.cc)).size === 1 && !otherName &&
+      (e.candidate.featureClass === 'A' || e.candidate.population >= 20_000 || /^PPLA2?$/.test(e.candidate.featureCode));
+    // a division so used whose namesake divisions are all in one country ("(Kain, Yatenga)", "Soum Province")
+    const division = usedAsDivision(gi) && e.candidate.featureClass === 'A' &&
+      new Set(hs.filter((h) => h.entry.candidate.featureClass === 'A').map((h) => h.entry.cc)).size === 1;
+    // a big city by its own name ("Dhaka", "Port Elizabeth") is firm whatever its small namesakes
+    const big = e.candidate.featureClass === 'P' && (e.candidate.population >= 100_000 || e.candidate.featureCode === 'PPLC') && q === 0;
+    if (paired || oneCountry || division || big) return 2;
+    return strongPick(e, hs, usedAsDivision(gi)) ? 1 : 0;
+  });
+  const named = new Set<string>();
+  gPick.forEach((e, gi) => {
+    if (!gFragment[gi] && e.cc && isCountry(e.candidate) && !groups[gi]!.every((i) => raws[i]!.adjectival)) named.add(e.cc);
+  });
+  // the article's country: the one its strong places lie in; strong places elsewhere must be outnumbered and
+  // none of them firm ("Port Elizabeth (Nelson Mandela Bay, Eastern Cape)": Nelson is one of many Nelsons).
+  // Named countries alone make no focus: "US forces in Hasakah", "the burning of the Quran in Sweden".
+  const count = new Map<string, number>();
+  const firm = new Set<string>();
+  standing.forEach((st, gi) => {
+    if (!st) return;
+    const cc = gPick[gi]!.cc!;
+    count.set(cc, (count.get(cc) ?? 0) + st);
+    if (st === 2) firm.add(cc);
+  });
+  let C: string | null = null;
+  if (count.size) {
+    const sorted = [...count.entries()].sort((a, b) => b[1] - a[1]);
+    const [top, n] = sorted[0]!;
+    const rest = sorted.slice(1).reduce((a, x) => a + x[1], 0);
+    if (rest === 0 || (n > rest && sorted.slice(1).every(([cc]) => !firm.has(cc)))) C = top;
+  }
+  // the points of the article's other supported places, for a fragment's nearness
+  const pts = gPick.map((e, gi) => (!gFragment[gi] && e.cc && !isCountry(e.candidate) && !isSupra(e) && e.candidate.lat !== null ? e : null));
+  gPick.forEach((e, gi) => {
+    const hs = gHits[gi]!;
+    const frag = gFragment[gi]!;
+    if (!frag) {
+      if (C === null || e.cc === C || !e.cc || e.id < 0 || isSupra(e) || isCountry(e.candidate)) return;
+      if (standing[gi] === 2 || named.has(e.cc)) return;
+      // a big city abroad stays; a division of an ambiguous name ("Nelson") follows the article
+      if (standing[gi] === 1 && e.candidate.featureClass !== 'A') return;
+      if (groups[gi]!.every((i) => raws[i]!.adjectival)) return;
+    } else {
+      if (C !== null && e.cc === C) return;
+      const near = pts.some((p, gj) => p && gj !== gi && p.cc === e.cc && e.candidate.lat !== null &&
+        (p.candidate.featureClass === 'A' ? p.a1 === e.a1 : distanceKm(p.candidate.lat!, p.candidate.lon!, e.candidate.lat!, e.candidate.lon!) < 150));
+      if (near) return;
+    }
+    // its namesake in the article's country, the likeliest first
+    let best = -1;
+    if (C !== null) hs.forEach((h, j) => {
+      if (h.entry.cc !== C || isCountry(h.entry.candidate) || h.q === 4) return;
+      if (best < 0 || gPrior[gi]![j]! + gPairBonus[gi]![j]! > gPrior[gi]![best]! + gPairBonus[gi]![best]!) best = j;
+    });
+    out[gi] = best >= 0 ? hs[best]!.entry : null;
+  });
   return out;
 }
 

@@ -13,12 +13,14 @@ import { timeLexicon } from './lexicon.js';
 import { agoParser } from './parsers/ago.js';
 import { chronoParser } from './parsers/chrono.js';
 import { deicticParser } from './parsers/deictic.js';
-import { durationParser } from './parsers/durations.js';
+import { dayPartParser } from './parsers/dayparts.js';
+import { durationParser, longParser } from './parsers/durations.js';
 import { holidayParser } from './parsers/holidays.js';
-import { monthParser } from './parsers/months.js';
+import { dayMonthRelYearParser, monthParser, monthSetParser } from './parsers/months.js';
 import { dayRangeParser, yearRangeParser } from './parsers/ranges.js';
 import { periodEdgeParser } from './parsers/period-edges.js';
 import { quarterParser, quarterRelParser } from './parsers/quarters.js';
+import { reportPeriodParser } from './parsers/periods.js';
 import { adjectiveRefParser, refParser } from './parsers/refs.js';
 import { relativeUnitParser, weekendParser } from './parsers/relative.js';
 import { seasonParser } from './parsers/seasons.js';
@@ -35,9 +37,9 @@ export { pickEventDate, type EventDatePick } from './pick-date.js';
 
 /** Parser order is priority on equal-length overlaps. */
 export const TIME_PARSERS: readonly TimeParser[] = [
-  chronoParser, weekdayParser, monthParser, holidayParser, dayRangeParser, yearRangeParser, quarterParser, quarterRelParser, periodEdgeParser, deicticParser,
-  agoParser, narrativeParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser, spelledYearParser,
-  setRateParser, setPhraseParser, durationParser, refParser, adjectiveRefParser,
+  dayMonthRelYearParser, chronoParser, weekdayParser, monthParser, monthSetParser, holidayParser, dayRangeParser, yearRangeParser, quarterParser, quarterRelParser, reportPeriodParser, periodEdgeParser, deicticParser,
+  dayPartParser, agoParser, narrativeParser, relativeUnitParser, weekendParser, seasonParser, decadeParser, centuryParser, yearParser, spelledYearParser,
+  setRateParser, setPhraseParser, durationParser, longParser, refParser, adjectiveRefParser,
 ];
 export const TIME_REFINERS: readonly TimeRefiner[] = [overlapRefiner, mergeRefiner, modifierRefiner, overlapRefiner];
 

@@ -8,7 +8,7 @@
  * "the following year" any date); without one, the publication date. "A year earlier" keeps the
  * anchor's own precision (a day, a month, a quarter a year before); "the following year" is a year.
  */
-import { addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, type Ymd } from './calendar.js';
+import { addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtTime, fmtWeek, fmtYear, isoWeekday, quarterOf, type Ymd } from './calendar.js';
 import type { DatePrecision } from '../../model/taxonomy.js';
 import { regexParser } from './engine.js';
 import { anyHit, keywords } from './parsers/keywords.js';
@@ -147,29 +147,94 @@ export const narrativeParser = regexParser(
   (_lower, hits) => anyHit(hits, NARRATIVE_WORDS),
 );
 
+/** A weekday or "yesterday": the date of the telling more often than of what is compared. */
+const telling = (c: Candidate): boolean => c.relative && (c.weekday !== undefined || c.by.startsWith('times/deictic'));
+
 /**
  * Resolves the narrative candidates of a document (sorted by start) on the last calendar date
  * before each; the others are anchors.
  */
-export function resolveNarrative(_ctx: TimeContext, cands: Candidate[]): Candidate[] {
+/** The day of the last day-precise date shortly before `pos` (this paragraph or the one before), or null. */
+function clockDay(text: string, anchors: readonly { a: Anchor; c: Candidate }[], pos: number): Ymd | null {
+  for (let i = anchors.length - 1; i >= 0; i--) {
+    const x = anchors[i]!;
+    if (pos - x.c.end > CLOCK_REACH) return null;
+    if ((text.slice(x.c.end, pos).match(PARA_BREAK) ?? []).length > 1) return null; // this paragraph or the one before
+    if (x.a.precision === 'day' && x.c.day) return x.c.day;
+    if (x.a.precision === 'day') return { y: x.a.y, m: x.a.m!, d: x.a.d! };
+  }
+  return null;
+}
+const CLOCK_REACH = 300;
+const PREVIOUS = /^(?:previous|preceding)\s/i;
+
+/** The day of the last day-precise date named, or null. */
+function lastDay(anchors: readonly { a: Anchor; c: Candidate }[]): Ymd | null {
+  for (let i = anchors.length - 1; i >= 0; i--) {
+    const x = anchors[i]!;
+    if (x.a.precision === 'day') return x.c.day ?? { y: x.a.y, m: x.a.m!, d: x.a.d! };
+  }
+  return null;
+}
+const PARA_BREAK = /\n\s*\n/g;
+
+export function resolveNarrative(ctx: TimeContext, cands: Candidate[]): Candidate[] {
   const anchors: { a: Anchor; c: Candidate }[] = [];
+  const dct = ctx.dct;
   const out: Candidate[] = [];
   for (let c of cands) {
     const nv = c.narrative;
     if (nv) {
       let found: { a: Anchor; c: Candidate } | null = null;
-      for (let i = anchors.length - 1; i >= 0; i--) if (fits(anchors[i]!.a, nv.unit)) { found = anchors[i]!; break; }
+      if (nv.prefer === 'Q') {
+        for (let i = anchors.length - 1; i >= 0; i--) {
+          const x = anchors[i]!;
+          // a results story compares periods that have ended (not a forecast's "the third quarter of 2021")
+          if (x.a.precision === 'season' && x.a.q !== undefined && !x.a.half && !(dct && (x.a.y * 4 + x.a.q >= dct.y * 4 + quarterOf(dct)))) { found = x; break; }
+        }
+      }
+      if (!found && !nv.strict) {
+        for (let i = anchors.length - 1; i >= 0; i--) {
+          const x = anchors[i]!;
+          // a comparison of periods passes over the dates of the telling ("said Tuesday")
+          if (nv.prefer && telling(x.c)) continue;
+          if (fits(x.a, nv.unit)) { found = x; break; }
+        }
+      }
       if (found) {
         // a weekday or "yesterday" dates what was said, not the period compared: "a year earlier" is then a year
-        const keep = nv.keep === true && !(found.c.relative && found.a.precision === 'day');
+        const keep = nv.keep === true && !telling(found.c);
         const s = shiftAnchor(found.a, nv.unit, nv.n, keep, nv.part);
         if (s) {
-          c = { ...c, value: s.value, precision: s.precision, relative: found.c.relative, by: c.by === 'times/narrative' ? 'times/narrative:anchored' : `${c.by}+narrative`, ...(s.day ? { day: s.day } : {}) };
+          const value = nv.year !== undefined ? fmtYear(nv.year) + s.value.slice(4) : s.value;
+          c = { ...c, value, precision: s.precision, relative: found.c.relative, by: c.by === 'times/narrative' ? 'times/narrative:anchored' : `${c.by}+narrative`, ...(s.day ? { day: s.day } : {}) };
         }
       }
     }
-    // a comparison ("a year earlier") does not move the narrative; "the following year" does
-    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && !nv?.keep) {
+    // a bare clock time ("at about 5 a.m.") or part of the day ("in the morning") is on the day the paragraph is at: "attacked the village
+    // at dawn on Saturday … The gunmen arrived at about 5 a.m." (else the DCT's, as parsed)
+    // "the previous Friday": the Friday before the day the narrative is at ("shed 4.5% from the
+    // previous Friday" after "on Friday"), else before the DCT as parsed
+    if (c.weekday !== undefined && c.by === 'times/weekday' && PREVIOUS.test(ctx.text.slice(c.start, c.end))) {
+      const the = /\bthe\s+$/i.exec(ctx.text.slice(Math.max(0, c.start - 4), c.start));
+      const at = lastDay(anchors);
+      if (at) {
+        const wd = isoWeekday(at);
+        const back = ((wd - c.weekday + 7) % 7) || 7;
+        const day = addDays(at, -back);
+        c = { ...c, value: fmtDay(day), day, by: `${c.by}+narrative` };
+      }
+      if (the) c = { ...c, start: c.start - the[0].length };
+    }
+    if (c.clock && c.by === 'times/chrono:time') {
+      const day = clockDay(ctx.text, anchors, c.start);
+      if (day) c = { ...c, value: fmtTime(day, c.clock.h, c.clock.min), day, by: `${c.by}+narrative` };
+    } else if (c.dayPart && c.by === 'times/daypart') {
+      const day = clockDay(ctx.text, anchors, c.start);
+      if (day) c = { ...c, value: `${fmtDay(day)}T${c.dayPart}`, day, by: `${c.by}+narrative` };
+    }
+    // a comparison ("a year earlier", "the year-ago quarter") does not move the narrative; "the following year" does
+    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && !nv?.keep && !nv?.prefer) {
       const a = parseAnchor(c.value);
       if (a) anchors.push({ a, c });
     }

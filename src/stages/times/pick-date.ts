@@ -5,11 +5,13 @@
  *    PRESENT_REF/PAST_REF, nor unresolved ones).
  * 2. Background dates are skipped: a date introduced by "since", "until", "before", "prior to",
  *    "as of", or following "born", "founded", "established", "formed", "elected" in its clause
- *    ("fighting since 2011" does not date the attack).
+ *    ("fighting since 2011" does not date the attack); so are reporting periods ("the deadliest
+ *    month of the year", "the year-ago quarter": parsers/periods.ts).
  * 3. In the event's own sentence, the most precise date wins (day, then week, month, season, year),
  *    then the nearest to the trigger (`offset`) — stated. A date of the telling ("the monitor said
  *    on Thursday that troops had set up a post on Tuesday") ranks below any day, week or month of
- *    what is told.
+ *    what is told. A distance with after/before between that date and the trigger moves it ("on
+ *    Monday, two days after gunmen killed them" → Monday − 2; shiftedByDistance) — inferred.
  * 4. Else the nearest earlier sentence of the same paragraph that has one (news carries a date
  *    forward: "On Monday, … . The militants then …"), then the first day-precise date of the
  *    article's opening (the first four paragraphs: a headline, a kicker or a byline may come
@@ -22,7 +24,7 @@
  * precision stays the mention's.
  */
 import type { Sentence, TimeMention } from '../../model/document.js';
-import { addDays, fmtMonth } from './calendar.js';
+import { addDays, fmtDay, fmtMonth, parseYmd } from './calendar.js';
 import { parseAnchor } from './narrative.js';
 
 export interface EventDatePick {
@@ -44,6 +46,9 @@ export function isBackground(text: string, t: TimeMention): boolean {
 }
 
 const isDateline = (t: TimeMention): boolean => t.by.endsWith('+dateline');
+
+/** A reporting period ("the year", "the year-ago quarter", "the fiscal year"): what a figure covers, not when something happened. */
+const isReportingPeriod = (t: TimeMention): boolean => t.by.startsWith('times/report-period');
 
 /** A date of the telling ("the monitor said on Thursday", "told reporters Tuesday"), not of the told. */
 const SPEECH_BEFORE = /\b(?:said|says|told(?:\s+[\w'’-]+){0,4}|announced|reported|stated|confirmed|added|claimed|denied|warned|statement|news\s+conference)\s+(?:late\s+|early\s+)?(?:on\s+)?$/i;
@@ -74,9 +79,38 @@ const usableCache = new WeakMap<readonly TimeMention[], { text: string; usable: 
 function usableTimes(text: string, times: readonly TimeMention[]): TimeMention[] {
   const hit = usableCache.get(times);
   if (hit && hit.text === text) return hit.usable;
-  const usable = times.filter((t) => usableDate(t) && !isBackground(text, t));
+  const usable = times.filter((t) => usableDate(t) && !isBackground(text, t) && !isReportingPeriod(t));
   usableCache.set(times, { text, usable });
   return usable;
+}
+
+/** "two days after", "a week before": a distance in days or weeks followed by after/before. */
+const DISTANCE_VALUE = /^P(\d+)([DW])$/;
+const AFTER_BEFORE = /^\s+(after|before)\b/i;
+
+/**
+ * "… buried their dead on Monday, two days after jihadists killed them": when a day-precise date
+ * comes before the trigger and a distance ("two days", "a week") followed by "after"/"before"
+ * stands between them, the event is that far from the date (Monday − 2 days). The mention handed
+ * back spans the distance and its preposition; null when the pattern is not there.
+ */
+export function shiftedByDistance(text: string, times: readonly TimeMention[], date: TimeMention, offset: number): TimeMention | null {
+  if (date.precision !== 'day' || date.span.end > offset) return null;
+  const day = parseYmd(calendarValue(date.value!));
+  if (!day) return null;
+  for (const t of times) {
+    if (t.type !== 'DURATION' || t.sentence !== date.sentence || t.span.start < date.span.end || t.span.end > offset || !t.value) continue;
+    const dm = DISTANCE_VALUE.exec(t.value);
+    const pm = dm ? AFTER_BEFORE.exec(text.slice(t.span.end, t.span.end + 12)) : null;
+    if (!dm || !pm || t.span.end + pm[0].length > offset) continue;
+    // nothing but the distance between the date and it: "on Monday, two days after" (not a later clause's date)
+    if (/[.;!?]/.test(text.slice(date.span.end, t.span.start)) || t.span.start - date.span.end > 40) continue;
+    const n = Number(dm[1]) * (dm[2] === 'W' ? 7 : 1);
+    const shifted = addDays(day, pm[1]!.toLowerCase() === 'after' ? -n : n);
+    const end = t.span.end + pm[0].length;
+    return { ...date, span: { start: t.span.start, end }, text: text.slice(t.span.start, end), value: fmtDay(shifted), relative: true, by: `${date.by}+distance` };
+  }
+  return null;
 }
 
 export function pickEventDate(
@@ -98,7 +132,11 @@ export function pickEventDate(
     return b;
   };
   const same = best(ok.filter((t) => t.sentence === at.sentence), at.offset);
-  if (same) return { time: asDate(same), how: 'stated', by: 'times/pick:same-sentence' };
+  if (same) {
+    const shifted = at.offset === undefined ? null : shiftedByDistance(text, times, same, at.offset);
+    if (shifted) return { time: shifted, how: 'inferred', by: 'times/pick:same-sentence+distance' };
+    return { time: asDate(same), how: 'stated', by: 'times/pick:same-sentence' };
+  }
   const sent = sentences.find((s) => s.index === at.sentence);
   if (sent) {
     for (let i = at.sentence - 1; i >= 0; i--) {

@@ -8,7 +8,7 @@
 import { loadList } from '../../util/lexicon.js';
 import type { TimeContext } from './types.js';
 
-let res: { future: RegExp; futureBefore: RegExp; pastBefore: RegExp } | null = null;
+let res: { future: RegExp; futureBefore: RegExp; pastBefore: RegExp; untilBefore: RegExp; pastPerfect: RegExp; pastInClause: RegExp; notPast: Set<string> } | null = null;
 
 function patterns(ctx: TimeContext): NonNullable<typeof res> {
   if (!res) {
@@ -18,6 +18,14 @@ function patterns(ctx: TimeContext): NonNullable<typeof res> {
       future: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCue})(?![\\w'])`, 'gi'),
       futureBefore: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCueBefore})(?![\\w'])`, 'gi'),
       pastBefore: new RegExp(`(?:(?<![\\w'-])${pastWord}|\\bsince)\\s+(?:(?:on|in|at|during|by)\\s+)?(?:(?:late|early|mid)-?\\s*)?$`),
+      // a deadline: "has given them until 9 a.m. Tuesday", "postponed until Tuesday morning"
+      untilBefore: /\buntil\s+(?:(?:about\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)(?:\s+\(?[A-Z]{2,4}\)?)?\s+)?(?:on\s+)?$/i,
+      // a plan told in the past perfect ("had been scheduled to expire") is not ahead of the DCT
+      pastPerfect: /\bhad\s+(?:(?:previously|already|originally)\s+)?(?:been\s+)?(?:[a-z]+\s+)?$/i,
+      // a past verb anywhere in the clause, not after a word that makes it a participle or a noun
+      // ("is expected", "to be named", "the proposed merger")
+      pastInClause: new RegExp(`(?<![\\w'-])(?:(?:to|be|being|is|are|am|will|would|can|may|must|the|a|an|its|their|his|her|our|this|these|those)\\s+)?(${pastWord})(?![\\w'-])`, 'g'),
+      notPast: new Set(loadList('time/not-past-ed.txt').map((w) => w.toLowerCase())),
     };
   }
   return res;
@@ -58,9 +66,47 @@ function nearest(re: RegExp, s: string, fromEnd: boolean): number {
  * future cue and any past verb decide was measured and lost: participles and reported speech
  * mislead it.)
  */
-export function tenseAt(ctx: TimeContext, start: number, end: number): -1 | 0 | 1 {
+export function tenseAt(ctx: TimeContext, start: number, end: number, opts?: { readonly clausePast?: boolean }): -1 | 0 | 1 {
   const p = patterns(ctx);
   const { before, after } = clause(ctx.text, start, end);
   if (p.pastBefore.test(before)) return -1;
-  return nearest(p.futureBefore, before, true) < Infinity || nearest(p.future, after, false) < Infinity ? 1 : 0;
+  // "Until Thursday, they had not …" looks back
+  if (p.untilBefore.test(before)) return /\bhad\b/i.test(after) ? -1 : 1;
+  if (futureIn(p.futureBefore, before, ctx.text, start - before.length, p) || futureIn(p.future, reportedCut(after), ctx.text, end, p)) return 1;
+  return opts?.clausePast && hasPastVerb(p, before + ' ' + after) ? -1 : 0;
+}
+
+/** A future cue in `s` (at `base` in `text`) that is not told in the past perfect ("had been scheduled to"). */
+function futureIn(re: RegExp, s: string, text: string, base: number, p: NonNullable<typeof res>): boolean {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    if (!p.pastPerfect.test(text.slice(Math.max(0, base + m.index - 40), base + m.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * The part of the clause after the expression that still belongs to its verb: reported speech
+ * after it ("issued a statement Friday saying the treaty will …", "said Friday that talks would
+ * …") looks ahead from the time of the telling, not from the expression's.
+ */
+const REPORTED = /\b(?:saying|that|says|said|adding|according)\b|[,(]\s*(?:which|who|where)\b|["“”]|``/i;
+function reportedCut(after: string): string {
+  const m = REPORTED.exec(after);
+  return m ? after.slice(0, m.index) : after;
+}
+
+/** A finite past verb in `s` ("In January, the company brought in …"): not after "is", "to", a determiner. */
+function hasPastVerb(p: NonNullable<typeof res>, s: string): boolean {
+  p.pastInClause.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = p.pastInClause.exec(s))) {
+    if (m[0].length !== m[1]!.length) continue; // preceded by an auxiliary or a determiner
+    const w = m[1]!.toLowerCase();
+    if (w.endsWith('ed') && (w.length < 5 || p.notPast.has(w))) continue;
+    if (m.index > 0 && /[A-Z]/.test(s[m.index]!)) continue; // a capitalised name mid-clause
+    return true;
+  }
+  return false;
 }

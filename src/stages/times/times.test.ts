@@ -287,3 +287,141 @@ test('future cues: "would" counts only before the expression; abbreviations do n
   assert.equal(one('He said he would travel on Thursday.', '2000-04-05', 'Thursday').value, '2000-04-06');
   assert.equal(one("The father will leave (4 a.m. EDT Thursday), Castro said.", '2000-04-05', '4 a.m. EDT Thursday').value, '2000-04-06T04:00');
 });
+
+// ---------------------------------------------------------------- results news: reporting periods (examples written for this project)
+
+const RESULTS = [
+  'Harbor Mills Inc. said Tuesday that its third-quarter profit rose 12% to $8.4 million, or 31 cents a share.',
+  'In the year-ago quarter, the bakery chain earned $7.5 million, or 28 cents a share.',
+  'Revenue climbed to $212.6 million from $198.1 million a year earlier.',
+  'Net income was $3.1 million, or 11 cents a share, a year ago.',
+  'Year-earlier results included a gain on the sale of a mill.',
+  'Sales for the 2020 quarter were hurt by store closures, and the latest period included a $1.2 million charge.',
+  'For the year ended June 30, the company earned $30 million; it expects sales in the current fiscal year to be flat.',
+].join(' ');
+
+test('results news: "the year-ago quarter", "a year earlier", "year-earlier results" are the reported quarter a year back', () => {
+  const dct = '2021-10-27';
+  assert.deepEqual(one(RESULTS, dct, 'the year-ago quarter'), { value: '2020-Q3', type: 'DATE', precision: 'season' });
+  assert.equal(one(RESULTS, dct, 'a year earlier').value, '2020-Q3');
+  // a figure right before "a year ago" compares periods too (the decimal point does not end the clause)
+  assert.equal(one(RESULTS, dct, 'a year ago').value, '2020-Q3');
+  assert.equal(one(RESULTS, dct, 'Year-earlier').value, '2020-Q3');
+  assert.equal(one(RESULTS, dct, 'the 2020 quarter').value, '2020-Q3');
+  assert.equal(one(RESULTS, dct, 'the latest period').value, '2021-Q3');
+  assert.deepEqual(one(RESULTS, dct, 'the year'), { value: 'P1Y', type: 'DURATION', precision: null });
+  assert.equal(one(RESULTS, dct, 'the current fiscal year').value, '2021');
+  // "Tuesday" dates the telling; it is not what "a year earlier" compares
+  assert.equal(one(RESULTS, dct, 'Tuesday').value, '2021-10-26');
+});
+
+test('results news: a forecast quarter is not the reported one; "the year-ago third quarter"; "the quarter a year ago"', () => {
+  const text = 'Sales fell in the second quarter. Analysts expect a rebound in the fourth quarter of 2022. In the year-ago period, sales were $4 million.';
+  assert.equal(one(text, '2022-08-03', 'the year-ago period').value, '2021-Q2');
+  assert.equal(one('Profit in the year-ago third quarter was $2 million.', '2022-11-02', 'the year-ago third quarter').value, '2021-Q3');
+  assert.equal(one('The fourth quarter was weak. For the quarter a year ago, the miner lost $5 million.', '2023-02-09', 'the quarter a year ago').value, '2021-Q4');
+  // without a reported quarter, "a year ago" in a comparison stays a year
+  assert.equal(one('Attacks on aid convoys rose 40% from a year ago, the agency said.', '2023-02-09', 'a year ago').value, '2022');
+  // "from" without a figure after it is not a comparison: six weeks before the DCT
+  assert.equal(one('They sailed from the island six weeks ago.', '2000-01-06', 'six weeks ago').value, '1999-W47');
+});
+
+test('"the year" follows the narrative; awards and "the year before" are not it', () => {
+  assert.equal(one('Rebels took the town in 2014. During the year, thousands fled.', '2020-05-01', 'the year').value, '2014');
+  assert.equal(one('Talks stalled for most of the year, officials said.', '2020-05-01', 'the year').value, '2020');
+  assert.deepEqual(times('She was named player of the year.', '2020-05-01'), []);
+});
+
+test('halves and fractions: "two and a half years", "5 1/2 hours", "a minute and a half"; "three-quarters of" is no time', () => {
+  assert.equal(one('The siege lasted two and a half years.', '2020-05-01', 'two and a half years').value, 'P2Y6M');
+  assert.equal(one('The convoy waited 5 1/2 hours at the border.', '2020-05-01', '5 1/2 hours').value, 'PT5H30M');
+  assert.equal(one('The shelling stopped for a minute and a half.', '2020-05-01', 'a minute and a half').value, 'PT1M30S');
+  assert.deepEqual(times('The country imports about three-quarters of its wheat.', '2020-05-01'), []);
+  assert.deepEqual(times('Militias hold more than a quarter of the province.', '2020-05-01'), []);
+  assert.equal(one('Output grew in each of the last two quarters of the year.', '2020-05-01', 'the last two quarters').value, 'P2Q');
+  assert.equal(one('Earnings will fall in the last half of 2021.', '2020-05-01', 'the last half of 2021').value, '2021-H2');
+});
+
+test('a month or season and a year in words are one date', () => {
+  assert.equal(one('Floods hit the valley. January nineteen ninety-six. The river rose again.', '1998-02-27', 'January nineteen ninety-six').value, '1996-01');
+  assert.equal(one('Prices collapsed in the winter of nineteen ninety-four.', '1998-02-23', 'the winter of nineteen ninety-four').value, '1994-WI');
+  assert.deepEqual(times('The spread of the virus slowed.', '1998-02-23'), []);
+});
+
+test('a day of a month with "this/last/next year": one day-precise date', () => {
+  // published 2019-03-25
+  assert.deepEqual(one('On 4 February this year, the convoy was ambushed.', '2019-03-25', '4 February this year'), { value: '2019-02-04', type: 'DATE', precision: 'day' });
+  assert.deepEqual(one('The ceasefire signed on July 9 last year collapsed.', '2019-03-25', 'July 9 last year'), { value: '2018-07-09', type: 'DATE', precision: 'day' });
+  assert.equal(one('Talks resume on the 2nd of May next year.', '2019-03-25', 'the 2nd of May next year').value, '2020-05-02');
+});
+
+test('pickEventDate: "on Monday, two days after gunmen raided the market" dates the raid two days back', () => {
+  const text = 'Villagers held funerals on Monday, two days after gunmen raided the market.';
+  const ts = [
+    mention(text, 'Monday', 0, '2020-09-07', 'day'),
+    mention(text, 'two days', 0, 'P2D', null, 'DURATION'),
+  ];
+  const sentences: Sentence[] = [{ index: 0, span: { start: 0, end: text.length }, tokens: [], paragraph: 0 }];
+  const raid = pickEventDate(text, ts, sentences, { sentence: 0, offset: text.indexOf('raided') });
+  assert.equal(raid?.time.value, '2020-09-05');
+  assert.equal(raid?.time.text, 'two days after');
+  const funerals = pickEventDate(text, ts, sentences, { sentence: 0, offset: text.indexOf('funerals') });
+  assert.equal(funerals?.time.value, '2020-09-07');
+  const before = 'Troops sealed the border on 3 March, a week before the vote was held.';
+  const tb = [mention(before, '3 March', 0, '2020-03-03', 'day'), mention(before, 'a week', 0, 'P1W', null, 'DURATION')];
+  assert.equal(pickEventDate(before, tb, [{ index: 0, span: { start: 0, end: before.length }, tokens: [], paragraph: 0 }], { sentence: 0, offset: before.indexOf('vote') })?.time.value, '2020-03-10');
+});
+
+test('tense: "until" a weekday is a deadline ahead; reported speech after the weekday does not send it forward', () => {
+  // published 2021-06-07, a Monday
+  assert.equal(one('The court gave the families until 9 a.m. Wednesday to reply.', '2021-06-07', '9 a.m. Wednesday').value, '2021-06-09T09:00');
+  assert.equal(one('Officials postponed until Thursday morning any decision on the camp.', '2021-06-07', 'Thursday morning').value, '2021-06-10TMO');
+  assert.equal(one('Until Friday, the army had not confirmed the raid.', '2021-06-07', 'Friday').value, '2021-06-04');
+  assert.equal(one('The ministry issued a statement Saturday saying the curfew will stay.', '2021-06-07', 'Saturday').value, '2021-06-05');
+  assert.equal(one('The convoy had been scheduled to leave at midnight Friday.', '2021-06-07', 'midnight Friday').value, '2021-06-04T24:00');
+  // "planned to" looks ahead only before the expression; a bare "planned" is no cue
+  assert.equal(one('The delegation planned to fly to Goma on Thursday.', '2021-06-07', 'Thursday').value, '2021-06-10');
+  assert.equal(one('On Friday, the council planned to reopen the market.', '2021-06-07', 'Friday').value, '2021-06-04');
+  assert.equal(one('A vigil planned for Saturday was called off.', '2021-06-07', 'Saturday').value, '2021-06-05');
+});
+
+test('a month with a past verb elsewhere in its clause leans further into the past', () => {
+  // published 2021-10-20: "In January" is nine months back, not three ahead
+  assert.equal(one('In January, the rebels seized the border post.', '2021-10-20', 'January').value, '2021-01');
+  assert.equal(one('The rebels will hold talks in January.', '2021-10-20', 'January').value, '2022-01');
+});
+
+test('clock times and parts of the day take the day the narrative is at', () => {
+  // published 2021-06-07 (Monday)
+  const t = 'Gunmen raided the village on Saturday. They arrived at about 4 a.m., residents said.';
+  assert.equal(one(t, '2021-06-07', 'about 4 a.m.').value, '2021-06-05T04:00');
+  assert.equal(one('The explosion happened at 9:15 a.m. (0615 GMT) Sunday.', '2021-06-07', '9:15 a.m.').value, '2021-06-06T09:15');
+  assert.equal(one('Fighting resumed on Sunday. Shelling stopped in the afternoon.', '2021-06-07', 'the afternoon').value, '2021-06-06TAF');
+  assert.equal(one('The judge will rule at midday.', '2021-06-07', 'midday').value, '2021-06-07T12:00');
+  assert.equal(one('Prices had recovered by mid-afternoon yesterday.', '2021-06-07', 'mid-afternoon yesterday').value, '2021-06-06TAF');
+  // with no day named before, the DCT's day
+  assert.equal(one('Police cleared the square at 6 p.m.', '2021-06-07', '6 p.m.').value, '2021-06-07T18:00');
+});
+
+test('durations: "-long" compounds, "and a half … later"; newspapers are not frequencies; "each July"', () => {
+  assert.deepEqual(one('a decades-long insurgency', '2021-06-07', 'decades-long'), { value: 'PXDE', type: 'DURATION', precision: null });
+  assert.equal(one('after a day-long siege', '2021-06-07', 'day-long').value, 'P1D');
+  assert.equal(one('a three-week-long blockade', '2021-06-07', 'three-week-long').value, 'P3W');
+  assert.equal(one('An hour and a half later the shooting stopped.', '2021-06-07', 'An hour and a half').value, 'PT1H30M');
+  assert.ok(!times('The Israeli daily Haaretz reported the strike.', '2021-06-07').some(([s]) => s === 'daily'));
+  assert.equal(one('Aid convoys leave daily from the port.', '2021-06-07', 'daily').value, 'P1D');
+  assert.deepEqual(one('Marchers gather each July in the square.', '2021-06-07', 'each July'), { value: 'XXXX-07', type: 'SET', precision: null });
+});
+
+test('"over"/"under" before a determiner is a preposition, outside the span; before a number a quantity modifier', () => {
+  assert.deepEqual(times('Over the last two years, the militia grew. The siege lasted over two weeks.', '2020-09-03'),
+    [['the last two years', 'P2Y', 'DURATION'], ['over two weeks', 'P2W', 'DURATION']]);
+});
+
+test('"the previous Friday" is the Friday before the day the narrative is at', () => {
+  // published 2021-06-07 (Monday); the story is at Friday 2021-06-04
+  const t = 'The index closed lower on Friday, down 3% from the previous Friday.';
+  assert.equal(one(t, '2021-06-07', 'the previous Friday').value, '2021-05-28');
+  // no day named before it: the one before the DCT
+  assert.equal(one('Prices were higher than the previous Friday.', '2021-06-07', 'the previous Friday').value, '2021-06-04');
+});

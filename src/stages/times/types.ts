@@ -23,13 +23,23 @@ export interface Candidate {
   weekday?: number;
   /** Internal: a clock time without a stated day ("8 p.m."), to merge with an adjacent day. */
   clock?: { h: number; min: number | null };
+  /** Internal: a part of the day without a stated day ("in the morning", "at midday"): its TIMEX3 code (MO, AF, 12:00). */
+  dayPart?: string;
   /**
    * Internal: the expression is anchored on the time the narrative is at, not on the DCT ("the
    * following year", "that day", "a year earlier"): `unit` and shift `n` (0: the same period);
    * `part` a part of the day ("the next morning"). Resolved by ../narrative.ts after the parsers;
    * `value` holds the DCT-based fallback meanwhile.
    */
-  narrative?: { unit: 'D' | 'W' | 'M' | 'Q' | 'Y'; n: number; part?: string; keep?: boolean };
+  narrative?: {
+    unit: 'D' | 'W' | 'M' | 'Q' | 'Y'; n: number; part?: string; keep?: boolean;
+    /** 'Q': the period a results story is about: the latest quarter named before wins over nearer dates. */
+    prefer?: 'Q';
+    /** Only the preferred kind of anchor counts (else the DCT-based value stays). */
+    strict?: boolean;
+    /** The year is stated ("the 2019 quarter"): only the quarter comes from the anchor. */
+    year?: number;
+  };
 }
 
 export interface TimeContext {

@@ -13,24 +13,27 @@ import { B, E, mk } from './util.js';
 
 const AGO_WORDS = keywords(['ago', 'earlier', 'later', 'from now', 'hence', 'before', 'after'], 'word');
 
-/** A comparison before "a year ago" ("from $5 a year ago", "than a year ago", "compared with …"). */
-const COMPARE = /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\b[^.;:!?]*$/i;
+/** A comparison before "a year ago" ("from $5 a year ago", "than a year ago", "compared with …"; "from" only with a figure after it). */
+export const COMPARE = /(?:\b(?:than|compared\s+(?:with|to)|versus|vs\.?)\b|\bfrom\s+(?:[^.;:!?\d]|\.(?=\d))*?(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a\s+share)\b))(?:[^.;:!?]|\.(?=\d))*$/i;
+/** A figure right before ("net of $1.1 million, or four cents a share, a year ago", "rose 19% from a year ago"): a period's figure compared. */
+export const FIGURE_BEFORE = /(?:\d%?|\bmillion|\bbillion|\bpercent|\bcents?|\ba\s+share),?\s+(?:from\s+)?$/i;
 
 const UNIT: Record<string, Unit | 'DEY'> = { D: 'D', W: 'W', M: 'M', Q: 'Q', Y: 'Y', DE: 'DEY', FN: 'W' };
 
 export const agoParser = regexParser(
   'ago',
-  (ctx) => new RegExp(`${B}(?:(${ctx.lex.re.number})[\\s-]+)?(${ctx.lex.re.unit})\\s+(ago|earlier|later|from\\s+now|hence|before|after)${E}`, 'gi'),
+  (ctx) => new RegExp(`${B}(?:(${ctx.lex.re.number})[\\s-]+)?(${ctx.lex.re.unit})(\\s+and\\s+a\\s+half)?\\s+(ago|earlier|later|from\\s+now|hence|before|after)${E}`, 'gi'),
   (ctx, m, offset) => {
     const unitCode = ctx.lex.units.get(m[2]!.toLowerCase())!;
-    const dirWord = m[3]!.toLowerCase();
+    const dirWord = m[4]!.toLowerCase();
     const sign = dirWord === 'ago' || dirWord === 'earlier' || dirWord === 'before' ? -1 : 1;
-    const n = m[1] ? numberValue(ctx.lex, m[1]) : 'X';
+    let n = m[1] ? numberValue(ctx.lex, m[1]) : 'X';
     if (n === null) return null;
+    if (m[3] && n !== 'X') n += 0.5; // "a minute and a half later"
     if (dirWord === 'before' || dirWord === 'after' || dirWord === 'later') {
       // "two days before the vote", "three days later": anchored on a narrated event, not on the
       // DCT; TIMEX3 marks the distance itself as a DURATION ("two days")
-      const span = m[0].slice(0, m[0].length - m[3]!.length).trimEnd();
+      const span = m[0].slice(0, m[0].length - m[4]!.length).trimEnd();
       const value = durationValue(unitCode, n);
       return { start: offset + m.index, end: offset + m.index + span.length, type: 'DURATION', value, precision: null, relative: false, by: 'times/ago:event-anchored' };
     }
@@ -48,8 +51,10 @@ export const agoParser = regexParser(
     const nu = u === 'DEY' ? 'Y' : u === 'DE' || u === 'CE' ? null : u;
     // a comparison ("up from $5 a year ago", "higher than a year ago") also compares periods: the
     // one the narrative is at, a year back
-    const compares = dirWord === 'ago' && COMPARE.test(ctx.text.slice(Math.max(0, offset + m.index - 80), offset + m.index));
-    const narrative = (dirWord === 'earlier' || compares) && nu ? { narrative: { unit: nu, n: k, keep: true } } : {};
+    const before = ctx.text.slice(Math.max(0, offset + m.index - 80), offset + m.index);
+    const compares = dirWord === 'ago' && (COMPARE.test(before) || FIGURE_BEFORE.test(before));
+    const narrative = (dirWord === 'earlier' || compares) && nu
+      ? { narrative: { unit: nu, n: k, keep: true, ...(nu === 'Y' && k === -1 ? { prefer: 'Q' as const } : {}) } } : {};
     if (!ctx.dct) return mk(offset, m, 'DATE', null, null, true, 'times/ago', narrative);
     const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });

@@ -5,11 +5,12 @@
  * a modal: bare, they count only after a preposition or determiner.
  */
 import { resolveMonth, type Direction } from '../anchor.js';
-import { fmtMonth } from '../calendar.js';
+import { daysInMonth, fmtDay, fmtMonth } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
+import type { TimeContext } from '../types.js';
 import { anyHit, keywords } from './keywords.js';
-import { B, BM, E, mk, wordBefore } from './util.js';
+import { B, BM, E, hasDigit, mk, wordBefore } from './util.js';
 
 const MONTH_STEMS = keywords(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
 
@@ -45,9 +46,55 @@ export const monthParser = regexParser(
     else {
       const dir = pre ? DIRS[pre]! : null;
       const start = offset + m.index;
-      y = resolveMonth(ctx.dct, month, dir, dir === null ? tenseAt(ctx, start, start + m[0].length) : 0);
+      y = resolveMonth(ctx.dct, month, dir, dir === null ? tenseAt(ctx, start, start + m[0].length, { clausePast: true }) : 0);
     }
     return mk(offset, m, 'DATE', fmtMonth(y, month), 'month', true, 'times/month');
   },
   (_lower, hits) => anyHit(hits, MONTH_STEMS),
+);
+
+/**
+ * A day of a month with a year said relative to the DCT: "1 January this year", "March 3 last
+ * year", "the 5th of May next year" → the day in that year (chrono alone would take "1 January"
+ * and leave "this year" apart, the month parser "January this year" at month precision).
+ */
+export const dayMonthRelYearParser = regexParser(
+  'month-day-rel-year',
+  // found from the literal "this/last/next year"; the day and month are read right before it
+  () => /\b(this|last|next)\s+year\b/gi,
+  (ctx, m, offset) => {
+    const at = offset + m.index;
+    const before = ctx.text.slice(Math.max(0, at - 32), at);
+    const d = dayMonthBefore(ctx).exec(before);
+    if (!d) return null;
+    const name = (d[2] ?? d[3])!;
+    if (!/^[A-Z]/.test(name)) return null;
+    const month = ctx.lex.months.get(name.toLowerCase().replace(/\.$/, ''));
+    const day = Number(d[1] ?? d[4]);
+    if (!month || day < 1 || day > 31) return null;
+    const start = at - before.length + d.index, end = at + m[0].length;
+    const base = { start, end, type: 'DATE' as const, precision: 'day' as const, relative: true, by: 'times/month-day:rel-year' };
+    if (!ctx.dct) return { ...base, value: null };
+    const rel = m[1]!.toLowerCase();
+    const y = ctx.dct.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+    if (day > daysInMonth(y, month)) return null;
+    return { ...base, value: fmtDay({ y, m: month, d: day }) };
+  },
+  (lower, hits) => anyHit(hits, MONTH_STEMS) && (lower.includes('this year') || lower.includes('last year') || lower.includes('next year')) && hasDigit(lower),
+);
+let dmBefore: RegExp | null = null;
+const dayMonthBefore = (ctx: TimeContext): RegExp => (dmBefore ??= new RegExp(
+  `${B}(?:(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${ctx.lex.re.month})|(${ctx.lex.re.month})\\s*(\\d{1,2})(?:st|nd|rd|th)?),?\\s+$`, 'i'));
+
+/** "each July", "every April": a month every year (SET XXXX-07). */
+export const monthSetParser = regexParser(
+  'month-set',
+  (ctx) => new RegExp(`${B}(?:every|each)\\s+(${ctx.lex.re.month})${E}(?!\\.?\\s*\\d)`, 'gi'),
+  (ctx, m, offset) => {
+    if (!/^[A-Z]/.test(m[1]!)) return null;
+    const month = ctx.lex.months.get(m[1]!.toLowerCase().replace(/\.$/, ''));
+    if (!month) return null;
+    return mk(offset, m, 'SET', `XXXX-${String(month).padStart(2, '0')}`, null, false, 'times/month:set');
+  },
+  (lower, hits) => anyHit(hits, MONTH_STEMS) && (lower.includes('every ') || lower.includes('each ')),
 );

@@ -13,7 +13,7 @@ import { B, E, mk, ordinal } from './util.js';
 const QUARTER = keywords(['quarter']);
 const QUARTER_HALF = [...QUARTER, ...keywords(['half'])];
 
-const ORD = '(first|second|third|fourth|final|1st|2nd|3rd|4th)';
+const ORD = '(first|second|third|fourth|final|last|1st|2nd|3rd|4th)';
 const YEARREL = '(this|last|next|the\\s+previous|the\\s+current)\\s+year';
 
 export const quarterParser = regexParser(
@@ -25,7 +25,8 @@ export const quarterParser = regexParser(
     const n = ordinal(m[4]!);
     if (!n) return null;
     const half = m[5]!.toLowerCase() === 'half';
-    if (half && n > 2) return null;
+    if (!half && /^last$/i.test(m[4]!)) return null; // "the last quarter" is the one before the DCT's (quarterRelParser)
+    if (half && n > 2 && !/^(?:last|final)$/i.test(m[4]!)) return null;
     const relWord = (m[1] ?? m[7])?.toLowerCase().replace(/^the\s+/, '');
     let year: number | null = m[2] ? Number(m[2]) : m[3] ? Number(m[3]) : m[6] ? Number(m[6]) : null;
     let relative = false;
@@ -35,14 +36,14 @@ export const quarterParser = regexParser(
       if (relWord) year = ctx.dct.y + (relWord === 'last' || relWord === 'previous' ? -1 : relWord === 'next' ? 1 : 0);
       else year = half ? (n === 1 || ctx.dct.m > 6 ? ctx.dct.y : ctx.dct.y - 1) : resolveQuarter(ctx.dct, n);
     }
-    return mk(offset, m, 'DATE', `${String(year).padStart(4, '0')}-${half ? 'H' : 'Q'}${n}`, 'season', relative, 'times/quarter');
+    return mk(offset, m, 'DATE', `${String(year).padStart(4, '0')}-${half ? 'H' : 'Q'}${half ? Math.min(n, 2) : n}`, 'season', relative, 'times/quarter');
   },
   (_lower, hits) => anyHit(hits, QUARTER_HALF),
 );
 
 export const quarterRelParser = regexParser(
   'quarter-rel',
-  () => new RegExp(`${B}(?:the\\s+)?(latest|last|past|previous|recent|current|this|next|coming|same)?\\s*quarter${E}`, 'gi'),
+  () => new RegExp(`${B}(?:the\\s+)?(latest|last|past|previous|recent|current|this|next|coming|same)?\\s*quarter${E}(?!-)`, 'gi'),
   (ctx, m, offset) => {
     const w = m[1]?.toLowerCase();
     if (!w && !/^the\s/i.test(m[0])) return null;

@@ -25,7 +25,8 @@ export const seasonParser = regexParser(
     const code = ctx.lex.seasons.get(name.toLowerCase())!;
     if (/^[A-Z]/.test(name) && !pre && year === null) return null;
     const after = ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 4);
-    if (year === null && /^\s+of\b/i.test(after)) return null; // "the fall of Kabul"
+    // "the fall of Kabul"; "the winter of nineteen ninety-four" is a season and a year in words (merged by ../refiners/merges.ts)
+    if (year === null && /^\s+of\b/i.test(after) && !/^\s+of\s+(?:eighteen|nineteen|twenty|two\s+thousand)\b/i.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 20))) return null;
     if (!pre && year === null && !['in', 'during', 'since', 'until', 'by', 'through', 'over'].includes(wordBefore(ctx.text, offset + m.index))) return null;
     if (year !== null) return mk(offset, m, 'DATE', `${year}-${code}`, 'season', false, 'times/season');
     if (!ctx.dct) return mk(offset, m, 'DATE', null, 'season', true, 'times/season');

@@ -11,6 +11,9 @@ import { B, E, mk } from './util.js';
 const RATE_WORDS = keywords(['once', 'twice', 'thrice', 'times', 'every']);
 const SET_WORDS = [...keywords(['ly'], 'end'), ...keywords(['every', 'each']), ...keywords(['per'], 'word')]; // /ly\b|every|each|\bper\b/
 
+/** A capitalised name right after (not a weekday or month: "daily Monday through Friday"). */
+const NAME_AFTER = /^\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w'’-]*/;
+
 export const setPhraseParser = regexParser(
   'set',
   (ctx) => new RegExp(`${B}(${ctx.lex.re.set})${E}`, 'gi'),
@@ -18,6 +21,8 @@ export const setPhraseParser = regexParser(
     const word = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     // "a quarterly dividend", "quarterly results": a kind of report, not how often something happens
     if (word === 'quarterly' && /^\s+[a-z]/.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 3))) return null;
+    // a newspaper: "the Israeli daily Haaretz", "the Communist Party daily Granma", "the weekly Der Spiegel", "the Daily Telegraph"
+    if ((word === 'daily' || word === 'weekly') && NAME_AFTER.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 24))) return null;
     return mk(offset, m, 'SET', ctx.lex.sets.get(word) ?? null, null, false, 'times/set');
   },
   (_lower, hits) => anyHit(hits, SET_WORDS),

@@ -12,12 +12,12 @@ import { B, E, mk } from './util.js';
 
 const WEEKDAY_NAMES = keywords(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
-const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
+const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, preceding: -1, this: 0, next: 1, coming: 1 };
 
 export const weekdayParser = regexParser(
   'weekday',
   (ctx) => new RegExp(
-    `${B}(?:(every|each|last|past|previous|this|next|coming)\\s+)?(${ctx.lex.re.weekday})(s)?${E}`, 'gi'),
+    `${B}(?:(every|each|last|past|previous|preceding|this|next|coming)\\s+)?(${ctx.lex.re.weekday})(s)?${E}`, 'gi'),
   (ctx, m, offset) => {
     const name = m[2]!;
     if (!/^[A-Z]/.test(name)) return null;

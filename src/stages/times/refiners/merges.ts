@@ -2,7 +2,8 @@
  * Merges of adjacent candidates that are one expression: a weekday and the date it names
  * ("Tuesday, Sept. 1": the date's value), a day and a part of the day ("Tuesday night" → TIME
  * 2020-09-01TNI, "Friday morning"), a day and a clock time ("8 p.m. Tuesday", "Tuesday at 8 p.m.",
- * "noon Thursday" → 2020-09-01T20:00), "the week of March 6" (the ISO week of the day).
+ * "noon Thursday" → 2020-09-01T20:00), "the week of March 6" (the ISO week of the day), a month or
+ * season and a year the parsers found apart ("January nineteen ninety-seven" → 1997-01).
  */
 import { fmtDay, fmtTime, fmtWeek } from '../calendar.js';
 import type { Candidate, TimeContext, TimeRefiner } from '../types.js';
@@ -20,6 +21,8 @@ function partValue(ctx: TimeContext, c: Candidate, word: string): string | null 
   return `${fmtDay(c.day)}T${code}`; // T12:00 for "noon", TNI for "night"
 }
 
+const GMT_GAP = /^\s*\(\s*\d{1,2}:?\d{2}(?:\s*[ap]\.?m\.?)?\s*(?:GMT|UTC|Z|[A-Z]{2,4}|local(?:\s+time)?)?\s*\)\s*(?:,\s*)?(?:on\s+)?$/;
+
 export const mergeRefiner: TimeRefiner = {
   id: 'merges',
   refine(ctx, cands) {
@@ -35,6 +38,13 @@ export const mergeRefiner: TimeRefiner = {
         i++;
         continue;
       }
+      // a month or season and a year apart ("January nineteen ninety-seven", "the winter of 1994")
+      if (n && n.precision === 'year' && !n.relative && n.value && /^\d{4}$/.test(n.value) && c.value && c.type === 'DATE' &&
+        (c.by === 'times/month' || c.by === 'times/season') && /^,?\s+(?:of\s+)?$/.test(gap)) {
+        out.push({ ...c, end: n.end, value: n.value + c.value.slice(4), relative: false, by: `${c.by}+year` });
+        i++;
+        continue;
+      }
       // clock + day, day + clock
       if (n && /^\s*(?:,|on|at|of)?\s*$/.test(gap) && gap.length < 8) {
         const clock = c.clock && n.day && !n.clock ? { t: c, d: n } : n.clock && c.day && !c.clock ? { t: n, d: c } : null;
@@ -46,6 +56,12 @@ export const mergeRefiner: TimeRefiner = {
           i++;
           continue;
         }
+      }
+      // a clock time with its time in another zone, then the day: "10:35 a.m. (0735 GMT) Friday" —
+      // two expressions, the clock time on that day
+      if (n && c.clock && n.day && !n.clock && n.type === 'DATE' && n.value && GMT_GAP.test(gap)) {
+        out.push({ ...c, type: 'TIME', value: fmtTime(n.day, c.clock.h, c.clock.min), relative: n.relative, by: `${c.by}+day`, day: n.day });
+        continue;
       }
       // "the week of March 6": the ISO week of the day
       if (c.day && c.type === 'DATE' && c.value && c.precision === 'day') {

@@ -16,6 +16,8 @@ let approxRe: RegExp | null = null;
 const approx = (ctx: TimeContext): RegExp =>
   (approxRe ??= new RegExp(`\\b(?:${ctx.lex.re.approx})\\s+$`, 'i'));
 
+const DETERMINER = /^(?:the|its|their|his|her|our|this|these|that|those)\s/i;
+
 export const modifierRefiner: TimeRefiner = {
   id: 'modifiers',
   refine(ctx, cands, seg) {
@@ -32,7 +34,10 @@ export const modifierRefiner: TimeRefiner = {
         }
       }
       const a = approx(ctx).exec(ctx.text.slice(Math.max(seg.start, c.start - 24), c.start));
-      if (a && (c.type === 'DURATION' || c.by.startsWith('times/ago') || /^(?:about|around|approximately|roughly)\s/i.test(a[0]))) {
+      // before a determiner a modifier is a preposition: "over the last two years", "under its
+      // first term" ("at least the past 18 months" keeps its quantity modifier)
+      const prep = a && /^(?:over|under|just|only|some|around|about)\s+$/i.test(a[0]) && DETERMINER.test(ctx.text.slice(c.start, c.end));
+      if (a && !prep && (c.type === 'DURATION' || c.by.startsWith('times/ago') || /^(?:about|around|approximately|roughly)\s/i.test(a[0]))) {
         c.start -= a[0].length;
         c.mod ??= 'APPROX';
       }

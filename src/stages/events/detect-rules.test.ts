@@ -1,0 +1,118 @@
+/**
+ * Article-level detection rules (detect.ts, classify.ts), each with sentences written for this test.
+ * The rules apply to full articles (over 1200 characters), so every text gets neutral padding.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from '../../pipeline/extract.js';
+import type { Document, EventMention } from '../../model/document.js';
+
+const PAD = [
+  'The district has a population of about two million people and its economy relies mainly on farming and small trade.',
+  'Local officials have for years asked for more money for roads, schools and clinics in the area.',
+  'Most families in the region grow maize, beans and vegetables on small plots of land near their homes.',
+  'The nearest university is several hours away by bus, and many young people leave to look for work in the capital.',
+  'Prices of fuel and bread have risen steadily over the past two years, according to a survey by a local chamber of commerce.',
+  'The rainy season usually begins in the middle of the year and lasts for about four months.',
+].join(' ');
+
+function run(text: string, published: string): Document {
+  const full = `${text}\n\n${PAD}\n\n${PAD}`;
+  assert.ok(full.length > 1200);
+  return extract({ id: 't', text: full, published });
+}
+const typed = (doc: Document): EventMention[] => (doc.layers.events ?? []).filter((e) => e.eventType.value !== null);
+const txt = (doc: Document, s: { start: number; end: number }): string => doc.text.slice(s.start, s.end);
+
+test('a dateline before the lead is no part of the sentence the model reads', () => {
+  const lead = 'At least six people died in the town of Beni on Monday when crowds demanding the departure of foreign troops stormed and looted a UN compound, witnesses said.';
+  const dateline = 'BENI, Democratic Republic of Congo, Aug 2, 2022 (Reuters) - ';
+  const plain = run(lead, '2022-08-02');
+  const doc = run(dateline + lead, '2022-08-02');
+  const e = typed(doc).find((x) => /stormed and looted/.test(txt(doc, x.evidence)));
+  const p = typed(plain).find((x) => /stormed and looted/.test(txt(plain, x.evidence)));
+  assert.ok(e && p, 'the lead is an event');
+  assert.equal(e.eventType.value, 'Riots');
+  assert.equal(e.subEventType.value, p.subEventType.value);
+  assert.equal(e.confidence, p.confidence, 'the same reading with and without the dateline');
+  assert.ok(e.trigger.start > doc.text.indexOf(' - '), 'the trigger is not in the dateline');
+});
+
+test('a clause "in retaliation for <event> on <date>" is an event of its own, in the background', () => {
+  const doc = run('Government warplanes bombed rebel positions near Idlib on Sunday in retaliation for a rocket attack on February 12 that killed four soldiers at an army post in Hama province.', '2023-03-06');
+  const ev = typed(doc);
+  const strike = ev.find((x) => x.subEventType.value === 'Air/drone strike');
+  const rockets = ev.find((x) => x.subEventType.value === 'Shelling/artillery/missile attack');
+  assert.ok(strike, 'the strike');
+  assert.ok(rockets, 'the rocket attack');
+  assert.ok(!/rocket/.test(txt(doc, strike.evidence)), 'the strike without the other clause');
+  assert.match(txt(doc, rockets.evidence), /^a rocket attack on February 12/);
+  assert.equal(rockets.background, true);
+});
+
+test('a combined drone and missile attack with its own place and date is a drone strike whatever the model says', () => {
+  const doc = run('Oil exports were halted for a day after the militia launched a drone and missile attack on a fuel depot near Basra on Tuesday that wounded two guards.', '2023-03-09');
+  const e = typed(doc).find((x) => /drone and missile attack/.test(txt(doc, x.trigger)));
+  assert.ok(e);
+  assert.equal(e.subEventType.value, 'Air/drone strike');
+  assert.ok(e.confidence >= 0.3);
+});
+
+test('a crowd that kills or sets people on fire is mob violence, also in a dated background sentence', () => {
+  const doc = run('Villagers in Chiapas gathered for a funeral on Monday. In an earlier case in June 2016, a crowd in the same municipality killed a man accused of stealing a motorbike in the village of Ocosingo.', '2019-04-10');
+  const e = typed(doc).find((x) => /stealing a motorbike/.test(txt(doc, x.evidence)));
+  assert.ok(e);
+  assert.equal(e.subEventType.value, 'Mob violence');
+  assert.equal(e.background, true);
+});
+
+test('protesters in a clash: a violent demonstration', () => {
+  const doc = run('On Friday, two people were killed in the city of Sylhet during clashes between opposition protesters and supporters of the ruling party, police said.', '2023-06-10');
+  const e = typed(doc).find((x) => /Sylhet/.test(txt(doc, x.evidence)));
+  assert.ok(e);
+  assert.equal(e.eventType.value, 'Riots');
+  assert.equal(e.subEventType.value, 'Violent demonstration');
+});
+
+test('a vague sentence naming an event, then one giving its place: one event, read together', () => {
+  const doc = run('Teachers have been on strike for three weeks over unpaid wages.\n\nSmaller rallies were held in provincial towns. In Chiclayo, some 300 teachers walked to the regional government building on Tuesday and handed in a petition.', '2023-06-08');
+  const e = typed(doc).find((x) => /Chiclayo/.test(txt(doc, x.evidence)));
+  assert.ok(e, 'an event with Chiclayo in its evidence');
+  assert.equal(e.eventType.value, 'Protests');
+});
+
+test('the same kind of attack by two different sides near one place: two events', () => {
+  const doc = run('On Monday morning, Russian forces shelled the town of Vovchansk with rockets, the regional governor said. Ukrainian artillery then shelled positions on the outskirts of Vovchansk, officials said.', '2024-05-14');
+  const shelling = typed(doc).filter((x) => x.subEventType.value === 'Shelling/artillery/missile attack');
+  assert.ok(shelling.length >= 2, `two shelling events (have ${shelling.length})`);
+});
+
+test('a title line names the lead event: the lead gives the evidence', () => {
+  const doc = run('Mob beats suspected thief to death in Veracruz city\n\nA crowd of about a hundred residents beat a man to death and set him on fire in the main square of Papantla on Sunday night after accusing him of robbing a shop, local police said.', '2019-07-16');
+  const mob = typed(doc).filter((x) => x.subEventType.value === 'Mob violence');
+  assert.equal(mob.length, 1);
+  assert.match(txt(doc, mob[0].evidence), /Papantla/);
+});
+
+test('"…, and the unrest spread to X on <date>": the unrest in X is an event of its own, of the same kind', () => {
+  const doc = run('At least four people died in the city of Bukavu on Thursday when crowds demanding the departure of foreign troops stormed and looted a UN warehouse, and the unrest spread west to Uvira on Friday, where two guards were killed. Protesters in Uvira attacked a UN office with stones on Friday and burned two trucks.', '2022-08-06');
+  const riots = typed(doc).filter((x) => x.eventType.value === 'Riots');
+  assert.ok(riots.some((x) => /Bukavu/.test(txt(doc, x.evidence)) && !/Uvira/.test(txt(doc, x.evidence))), 'the first city without the clause on the second');
+  assert.ok(riots.some((x) => /Uvira/.test(txt(doc, x.evidence))), 'the second city');
+  assert.ok(!typed(doc).some((x) => /^Uvira on Friday/.test(txt(doc, x.evidence)) && x.eventType.value !== 'Riots'), 'the clause keeps the kind of the unrest');
+});
+
+test('a toll word is not the trigger when another word names the act', () => {
+  const doc = run('At least three people were killed in the town of Kasese on Monday when rioters stormed and looted a police station, officials said.', '2023-05-03');
+  const e = typed(doc).find((x) => /Kasese/.test(txt(doc, x.evidence)));
+  assert.ok(e);
+  assert.equal(e.eventType.value, 'Riots');
+  assert.notEqual(txt(doc, e.trigger), 'killed');
+});
+
+test('a word for the dead is not the trigger when a verb names the killing', () => {
+  const doc = run('Families in the village of Kukawa buried their dead on Sunday, a day after gunmen on motorbikes raided the fields and killed eleven farmers.', '2021-03-02');
+  const e = typed(doc).find((x) => /Kukawa/.test(txt(doc, x.evidence)));
+  assert.ok(e);
+  assert.equal(txt(doc, e.trigger), 'killed');
+});
