@@ -1,7 +1,8 @@
 /**
  * npm run eval [-- set1 set2 …] — runs the extractor over every set in ../shared/eval (or
  * $SITREP_EVAL_DIR), scores it with ../shared/eval/score.mjs, and writes the figures to
- * docs/quality.md (set, figure, value, commit, date). Raw predictions go to eval-out/.
+ * docs/quality.md (set, figure, value, commit, date). Raw predictions go to eval-out/ (or
+ * $SITREP_EVAL_OUT); `--no-write` scores without touching docs/quality.md.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { ROOT } from '../src/util/lexicon.js';
 import { predictFile } from './predict.js';
 
 const EVAL = process.env.SITREP_EVAL_DIR ?? path.resolve(ROOT, '../shared/eval');
-const OUT = path.join(ROOT, 'eval-out');
+const OUT = process.env.SITREP_EVAL_OUT ?? path.join(ROOT, 'eval-out');
 const SKIP = new Set(['petrarch2_unittests']); // CAMEO gold: the scorer refuses it
 /** The figures each set is judged by (issue targets); all figures go to the JSON file. */
 const HEADLINE: Record<string, string[]> = {
@@ -54,7 +55,8 @@ async function main() {
     const head = (HEADLINE[set] ?? Object.keys(json.figures)).filter((k) => json.figures[k]);
     console.error(`  ${set}: ` + head.map((k) => `${k} ${fmt(json.figures[k])}`).join(', '));
   }
-  writeQuality(results);
+  if (process.argv.includes('--no-write')) console.error('eval: --no-write, docs/quality.md left as it is');
+  else writeQuality(results);
 }
 
 const fmt = (f: Figure) => (typeof f.value === 'number' ? f.value.toFixed(3) : '—') + (f.den !== undefined ? ` (${f.num}/${f.den})` : '');

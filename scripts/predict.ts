@@ -1,32 +1,18 @@
 /**
  * Runs the extractor over a batch JSONL ({id, text, published} per line, as make-batch.mjs writes)
- * and writes one prediction per line, in the PREDICTIONS.md shape.
+ * and writes one prediction per line, in the PREDICTIONS.md shape. Input is read as `sitrep extract`
+ * reads it (src/io), so a bad line is reported and skipped the same way.
  *   npx tsx scripts/predict.ts in.jsonl out.jsonl [--workers N]
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { extractBatch, type InputResult } from '../src/run/extract-batch.js';
-import { SitrepError } from '../src/model/errors.js';
+import { createWriteStream } from 'node:fs';
+import { extractBatch } from '../src/run/extract-batch.js';
+import { readInputs } from '../src/io/index.js';
 import { Progress } from '../src/util/progress.js';
-
-async function* readBatch(file: string): AsyncGenerator<InputResult> {
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
-    n++;
-    if (!line.trim()) continue;
-    try {
-      const r = JSON.parse(line);
-      yield { ok: true, article: { id: String(r.id), text: String(r.text ?? ''), published: r.published ?? null, origin: `${file}:${n}` } };
-    } catch (e) {
-      yield { ok: false, error: new SitrepError('E006_BAD_JSONL', `line ${n}: ${(e as Error).message}`, file) };
-    }
-  }
-}
 
 export async function predictFile(input: string, output: string, workers: number): Promise<string> {
   const out = createWriteStream(output);
   const bar = new Progress(`predict ${input.split('/').slice(-2).join('/')}`);
-  for await (const r of extractBatch(readBatch(input), { workers })) {
+  for await (const r of extractBatch(readInputs([input]), { workers })) {
     if (r.ok) {
       const { messages: _m, ...p } = r.prediction;
       if (!out.write(JSON.stringify(p) + '\n')) await new Promise<void>((res) => out.once('drain', () => res()));

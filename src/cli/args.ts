@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ERRORS } from '../model/errors.js';
+import { parseDuration } from '../feeds/list.js';
 import type { InputResult } from '../run/extract-batch.js';
 
 /** A usage error: printed with the command's help, exit status 2. */
@@ -37,6 +38,22 @@ export function publishedOption(v: string | boolean | undefined): string | null 
   if (v === undefined) return null;
   if (typeof v !== 'string' || !DATE.test(v)) throw new CliUsage(`--published must be YYYY-MM-DD, got "${String(v)}"`);
   return v;
+}
+
+/** A duration option (90s, 10m, 1h) in milliseconds, or its default when absent. */
+export function durationOption(v: string | boolean | undefined, name: string, dflt: number): number {
+  if (v === undefined) return dflt;
+  const ms = parseDuration(String(v));
+  if (ms === null || ms <= 0) throw new CliUsage(`${name} takes a duration (90s, 10m, 1h), got "${String(v)}"`);
+  return ms;
+}
+
+/** A whole-number option ≥ min, or its default when absent. */
+export function countOption(v: string | boolean | undefined, name: string, dflt: number, min = 1): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new CliUsage(`${name} takes a whole number ≥ ${min}, got "${String(v)}"`);
+  return n;
 }
 
 /** --dates FILE: a JSON map of article id → publication date, for articles whose text states none. */

@@ -98,9 +98,9 @@ async function extractCmd(args: string[]): Promise<number> {
     }
     bar.tick(Buffer.byteLength(r.article.text), true);
     for (const w of r.warnings) process.stderr.write(`warning ${w.code} ${w.message} — ${w.hint}\n`);
-    for (const m of r.prediction.messages) if (m.level !== 'info') process.stderr.write(`${m.level} ${m.code} ${r.article.origin ?? r.article.id}: ${m.message}\n`);
+    for (const m of r.notices) process.stderr.write(`${m.level} ${m.code} ${r.article.origin ?? r.article.id}: ${m.message}\n`);
     if (v.summary) kept.push(r.prediction);
-    if (format === 'jsonl') await write(JSON.stringify(r.prediction) + '\n');
+    if (format === 'jsonl') await write((r.predictionJson ?? JSON.stringify(r.prediction)) + '\n');
     else if (format === 'json') { await write((first ? '' : ',\n') + JSON.stringify(r.prediction, null, 2)); first = false; }
     else await write(tableRows(r.prediction).join('\n') + '\n');
   }

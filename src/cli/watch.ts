@@ -1,14 +1,14 @@
 /**
  * `sitrep watch <feeds.txt|feeds.opml>`: poll feeds, store new articles, fire alerts, record health.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import { pipelineVersion } from '../store/version.js';
 import { HttpClient } from '../fetch/client.js';
 import { DEFAULTS } from '../fetch/fetch.js';
 import { AlertEngine } from '../alerts/engine.js';
 import { loadRules, RuleError } from '../alerts/rules.js';
-import { parseDuration, readFeedList } from '../feeds/list.js';
+import { readFeedList } from '../feeds/list.js';
+import { CliUsage, countOption, durationOption, parseCli, withUsage } from './args.js';
 import { Watcher } from '../feeds/watch.js';
 
 export const WATCH_HELP = `usage:
@@ -25,56 +25,35 @@ feed one time and exits (status 1 if a feed failed). \`sitrep feeds\` shows each
 feeds.txt: one URL a line, optional "every=10m title=Name", # comments. OPML: outlines with xmlUrl.
 `;
 
-class Usage extends Error {}
-
 export async function watchCmd(args: string[]): Promise<number> {
   try {
-    return await watch(args);
+    return await withUsage('watch', WATCH_HELP, () => watch(args));
   } catch (e) {
-    if (e instanceof Usage || e instanceof RuleError) { process.stderr.write(`sitrep watch: ${e.message}\n\n${e instanceof Usage ? WATCH_HELP : ''}`); return 2; }
+    if (e instanceof RuleError) { process.stderr.write(`sitrep watch: ${e.message}\n`); return 2; }
     throw e;
   }
 }
 
-function duration(v: unknown, name: string, dflt: number): number {
-  if (v === undefined) return dflt;
-  const ms = parseDuration(String(v));
-  if (ms === null || ms <= 0) throw new Usage(`${name} takes a duration (90s, 10m, 1h), got "${String(v)}"`);
-  return ms;
-}
-function count(v: unknown, name: string, dflt: number, min = 1): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new Usage(`${name} takes a whole number ≥ ${min}`);
-  return n;
-}
-
 async function watch(args: string[]): Promise<number> {
-  let v: Record<string, string | boolean | undefined>, positionals: string[];
-  try {
-    const r = parseArgs({
-      args, allowPositionals: true, strict: true, options: {
-        once: { type: 'boolean' }, db: { type: 'string' }, alerts: { type: 'string' }, 'min-interval': { type: 'string' },
-        'max-interval': { type: 'string' }, interval: { type: 'string' }, concurrency: { type: 'string' }, 'per-host-interval': { type: 'string' },
-        timeout: { type: 'string' }, 'max-items': { type: 'string' }, retries: { type: 'string' }, 'allow-private': { type: 'boolean' },
-        'ignore-robots': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-    v = r.values as typeof v; positionals = r.positionals;
-  } catch (e) { throw new Usage((e as Error).message); }
+  const { values: v, positionals } = parseCli(args, {
+    once: { type: 'boolean' }, db: { type: 'string' }, alerts: { type: 'string' }, 'min-interval': { type: 'string' },
+    'max-interval': { type: 'string' }, interval: { type: 'string' }, concurrency: { type: 'string' }, 'per-host-interval': { type: 'string' },
+    timeout: { type: 'string' }, 'max-items': { type: 'string' }, retries: { type: 'string' }, 'allow-private': { type: 'boolean' },
+    'ignore-robots': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) { process.stdout.write(WATCH_HELP); return 0; }
-  if (positionals.length !== 1) throw new Usage('name one feed list (feeds.txt or feeds.opml)');
+  if (positionals.length !== 1) throw new CliUsage('name one feed list (feeds.txt or feeds.opml)');
   let feeds;
-  try { feeds = readFeedList(positionals[0]); } catch (e) { throw new Usage((e as Error).message); }
-  const minMs = duration(v['min-interval'], '--min-interval', 60_000);
-  const maxMs = duration(v['max-interval'], '--max-interval', 6 * 3_600_000);
-  if (maxMs < minMs) throw new Usage('--max-interval must not be below --min-interval');
-  const defMs = duration(v.interval, '--interval', 15 * 60_000);
-  const concurrency = count(v.concurrency, '--concurrency', 4);
-  const hostMs = duration(v['per-host-interval'], '--per-host-interval', 1000);
-  const timeoutMs = duration(v.timeout, '--timeout', DEFAULTS.timeoutMs);
-  const maxItems = count(v['max-items'], '--max-items', 50);
-  const retries = count(v.retries, '--retries', 2, 0);
+  try { feeds = readFeedList(positionals[0]); } catch (e) { throw new CliUsage((e as Error).message); }
+  const minMs = durationOption(v['min-interval'], '--min-interval', 60_000);
+  const maxMs = durationOption(v['max-interval'], '--max-interval', 6 * 3_600_000);
+  if (maxMs < minMs) throw new CliUsage('--max-interval must not be below --min-interval');
+  const defMs = durationOption(v.interval, '--interval', 15 * 60_000);
+  const concurrency = countOption(v.concurrency, '--concurrency', 4);
+  const hostMs = durationOption(v['per-host-interval'], '--per-host-interval', 1000);
+  const timeoutMs = durationOption(v.timeout, '--timeout', DEFAULTS.timeoutMs);
+  const maxItems = countOption(v['max-items'], '--max-items', 50);
+  const retries = countOption(v.retries, '--retries', 2, 0);
   const allowPrivate = !!v['allow-private'];
   const log = v.quiet ? () => {} : (m: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${m}\n`);
 

@@ -2,7 +2,6 @@
  * `sitrep ingest <url>…`: fetch each page safely (src/fetch), extract the article with Readability,
  * and store it like any other article. src/cli/ingest.ts hands over when its arguments are URLs.
  */
-import { parseArgs } from 'node:util';
 import { DEFAULT_DB, openStore } from '../store/index.js';
 import { pipelineVersion } from '../store/version.js';
 import type { RunCounts } from '../store/port.js';
@@ -10,7 +9,7 @@ import { HttpClient } from '../fetch/client.js';
 import { DEFAULTS } from '../fetch/fetch.js';
 import { AlertEngine } from '../alerts/engine.js';
 import { loadRules } from '../alerts/rules.js';
-import { parseDuration } from './list.js';
+import { CliUsage, durationOption, parseCli, publishedOption, withUsage } from '../cli/args.js';
 import { extractAndStore, fetchPage } from './ingest.js';
 
 export const isUrlArg = (a: string): boolean => /^https?:\/\//i.test(a);
@@ -24,39 +23,24 @@ Fetches each page (at most 5 redirects; private, loopback and link-local address
 canonical URL, publication date, language) and stores it like any article.
 `;
 
-class Usage extends Error {}
-
 /** Runs `sitrep ingest` for URL arguments. Exit status: 0 ok, 1 some failed, 2 usage. */
 export async function ingestUrlsCmd(args: string[]): Promise<number> {
-  try {
-    return await ingestUrls(args);
-  } catch (e) {
-    if (e instanceof Usage) { process.stderr.write(`sitrep ingest: ${e.message}\n\n${INGEST_URL_HELP}`); return 2; }
-    throw e;
-  }
+  return withUsage('ingest', INGEST_URL_HELP, () => ingestUrls(args));
 }
 
 async function ingestUrls(args: string[]): Promise<number> {
-  let v: Record<string, string | boolean | undefined>, positionals: string[];
-  try {
-    const r = parseArgs({
-      args, allowPositionals: true, strict: true, options: {
-        db: { type: 'string' }, published: { type: 'string' }, alerts: { type: 'string' }, 'allow-private': { type: 'boolean' },
-        'ignore-robots': { type: 'boolean' }, timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-    v = r.values as typeof v; positionals = r.positionals;
-  } catch (e) { throw new Usage((e as Error).message); }
+  const { values: v, positionals } = parseCli(args, {
+    db: { type: 'string' }, published: { type: 'string' }, alerts: { type: 'string' }, 'allow-private': { type: 'boolean' },
+    'ignore-robots': { type: 'boolean' }, timeout: { type: 'string' }, 'max-bytes': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  });
   if (v.help) { process.stdout.write(INGEST_URL_HELP); return 0; }
   const bad = positionals.filter((p) => !isUrlArg(p));
-  if (bad.length) throw new Usage(`URLs and files cannot be mixed in one run (${bad[0]}); ingest the files separately`);
-  if (!positionals.length) throw new Usage('name at least one URL');
-  const published = v.published as string | undefined;
-  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new Usage(`--published must be YYYY-MM-DD, got "${published}"`);
-  const timeoutMs = v.timeout ? parseDuration(v.timeout as string) : DEFAULTS.timeoutMs;
-  if (!timeoutMs) throw new Usage('--timeout takes a duration (30s, 2m)');
+  if (bad.length) throw new CliUsage(`URLs and files cannot be mixed in one run (${bad[0]}); ingest the files separately`);
+  if (!positionals.length) throw new CliUsage('name at least one URL');
+  const published = publishedOption(v.published) ?? undefined;
+  const timeoutMs = durationOption(v.timeout, '--timeout', DEFAULTS.timeoutMs);
   const maxBytes = v['max-bytes'] ? Number(v['max-bytes']) : undefined;
-  if (maxBytes !== undefined && !(maxBytes > 0)) throw new Usage('--max-bytes takes a positive number');
+  if (maxBytes !== undefined && !(maxBytes > 0)) throw new CliUsage('--max-bytes takes a positive number');
 
   const rules = v.alerts ? await loadRules(v.alerts as string) : null;
   const store = await openStore((v.db as string | undefined) ?? process.env.SITREP_DB ?? DEFAULT_DB);

@@ -8,14 +8,30 @@ import type { SitrepError } from '../model/errors.js';
 import { extract } from '../pipeline/extract.js';
 import type { RunOptions } from '../pipeline/stage.js';
 import { toPrediction, type Prediction } from '../output/predictions.js';
+import type { WorkerReply } from './worker.js';
 
 /** What an input reader yields (src/io): an article with any reading warnings, or an error. */
 export type InputResult =
   | { ok: true; article: Article; warnings?: readonly SitrepError[] }
   | { ok: false; error: SitrepError };
+/** A prediction message worth showing a person (level warning or error). */
+export interface Notice { readonly level: string; readonly code: string; readonly message: string }
+export const noticesOf = (p: Prediction): Notice[] =>
+  p.messages.filter((m) => m.level !== 'info').map((m) => ({ level: m.level, code: m.code, message: m.message }));
 export interface InputWarning { readonly code: string; readonly message: string; readonly hint: string }
 export type BatchResult =
-  | { ok: true; article: Article; prediction: Prediction; warnings: readonly InputWarning[] }
+  | {
+    ok: true; article: Article;
+    /** The prediction (from a worker thread: parsed from predictionJson on first use). */
+    readonly prediction: Prediction;
+    /** The prediction as JSON when it came from a worker thread: write it as it is. */
+    readonly predictionJson?: string;
+    /** How many events the prediction holds. */
+    readonly events: number;
+    /** The prediction's messages above level info (warnings, errors). */
+    readonly notices: readonly Notice[];
+    warnings: readonly InputWarning[];
+  }
   | { ok: false; input: string; code: string; message: string; hint: string | null };
 
 const failure = (input: string, code: string, message: string, hint: string | null): BatchResult =>
@@ -28,9 +44,25 @@ function inputFailure(r: { ok: false; error: SitrepError }): BatchResult {
 const warningsOf = (r: InputResult): InputWarning[] =>
   r.ok ? (r.warnings ?? []).map((w) => ({ code: w.code, message: w.message, hint: w.hint })) : [];
 
-function stageFailure(article: Article, p: Prediction): BatchResult | null {
+/** The first line of a stage failure (E011) recorded in a prediction, or null. */
+export function stageErrorOf(p: Prediction): string | null {
   const m = p.messages.find((x) => x.code === 'E011_STAGE_FAILED');
-  return m ? failure(article.origin ?? article.id, m.code, `${article.origin ?? article.id}: ${m.message.split('\n')[0]}`, null) : null;
+  return m ? m.message.split('\n')[0]! : null;
+}
+
+function stageFailure(article: Article, p: Prediction): BatchResult | null {
+  const e = stageErrorOf(p);
+  return e ? failure(article.origin ?? article.id, 'E011_STAGE_FAILED', `${article.origin ?? article.id}: ${e}`, null) : null;
+}
+
+/** A worker's prediction, kept as JSON until someone reads `prediction`. */
+function fromWorker(article: Article, m: WorkerReply & { json: string }, warnings: InputWarning[]): BatchResult {
+  const json = m.json;
+  let parsed: Prediction | null = null;
+  return {
+    ok: true, article, predictionJson: json, events: m.events ?? 0, notices: m.notices ?? [], warnings,
+    get prediction(): Prediction { return (parsed ??= JSON.parse(json) as Prediction); },
+  };
 }
 
 export interface BatchOptions extends RunOptions {
@@ -45,7 +77,7 @@ export async function* extractBatch(inputs: AsyncIterable<InputResult> | Iterabl
     for await (const r of inputs) {
       if (!r.ok) { yield inputFailure(r); continue; }
       const p = toPrediction(extract(r.article, runOpts));
-      yield stageFailure(r.article, p) ?? { ok: true, article: r.article, prediction: p, warnings: warningsOf(r) };
+      yield stageFailure(r.article, p) ?? { ok: true, article: r.article, prediction: p, events: p.events.length, notices: noticesOf(p), warnings: warningsOf(r) };
     }
     return;
   }
@@ -63,13 +95,14 @@ async function* pooled(inputs: AsyncIterable<InputResult> | Iterable<InputResult
   let fatal: Error | null = null;
   const load = new Array<number>(n).fill(0);
   workers.forEach((w, i) => {
-    w.on('message', (m: { seq: number; prediction?: Prediction; error?: string }) => {
+    w.on('message', (m: WorkerReply) => {
       const { article: a, warnings } = articles.get(m.seq)!;
       articles.delete(m.seq);
       load[i]!--; inFlight--;
-      pending.set(m.seq, m.prediction
-        ? stageFailure(a, m.prediction) ?? { ok: true, article: a, prediction: m.prediction, warnings }
-        : failure(a.origin ?? a.id, 'E011_STAGE_FAILED', `${a.origin ?? a.id}: ${m.error}`, null));
+      const where = a.origin ?? a.id;
+      pending.set(m.seq, m.json === undefined ? failure(where, 'E011_STAGE_FAILED', `${where}: ${m.error}`, null)
+        : m.stageError ? failure(where, 'E011_STAGE_FAILED', `${where}: ${m.stageError}`, null)
+        : fromWorker(a, m as WorkerReply & { json: string }, warnings));
       wake?.();
     });
     w.on('error', (e) => { fatal = e; wake?.(); });
