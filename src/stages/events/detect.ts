@@ -59,6 +59,10 @@ interface Cand {
   side: string | null;
   /** From the article's title line (a summary of the lead, not a report of its own). */
   headline?: boolean;
+  /** Every free ACLED trigger is generic or a toll verb ("were killed", "the attack"): no act of its own. */
+  weak?: boolean;
+  /** The sentence names a place or a date of its own. */
+  own?: boolean;
 }
 
 /** Month index (year * 12 + month) of a TIMEX value, with a flag for year-only values. */
@@ -72,6 +76,12 @@ function monthIndex(v: string): { m: number; yearOnly: boolean } | null {
 }
 
 /** True when a dated value lies clearly before the publication date (more than a month, or an earlier year). */
+/** True when a date value (YYYY, YYYY-MM or YYYY-MM-DD) lies wholly after the publication day. */
+function isFuture(value: string, published: string): boolean {
+  if (!/^\d{4}(?:-\d\d(?:-\d\d)?)?$/.test(value)) return false; // weeks, seasons, quarters: not compared
+  return value > published.slice(0, value.length);
+}
+
 function isPast(value: string, published: string): boolean {
   const a = monthIndex(value), b = monthIndex(published);
   if (!a || !b) return false;
@@ -115,6 +125,9 @@ const NONSTATE_NAME_RE = /\b(?:rebels?|insurgents?|militants?|militias?|militiam
 
 /** Words for the dead and hurt ("buried their dead", "bodies"): a trigger only when no verb names the act. */
 const TOLL_NOUN_RE = /^(?:dead|deaths?|bod(?:y|ies)|casualties|fatalities|injuries|wounded|injured)$/i;
+
+/** Sub-types the model gives loosely worded sentences. */
+const CATCH_ALL = new Set<string>(['Attack', 'Other']);
 
 /** Sub-types decided by a territory phrase ("captured", "retook"): that phrase is the trigger. */
 const TERRITORY_SUBS = new Set<string>(['Government regains territory', 'Non-state actor overtakes territory', 'Non-violent transfer of territory']);
@@ -261,7 +274,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const minEvent = stated ? 0 : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
-      && (!background || concrete);
+      && (!background || concrete)
+      // an act dated after the report cannot have happened yet ("troops are to leave by September")
+      && !(published && !input.publishedSuspect && dates.length > 0 && dates.every((d) => isFuture(d, published)));
     if (acledOk && dec) {
       const trig = pickTrigger(an.matches, dec, null, !short);
       if (!trig) return null;
@@ -271,6 +286,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
+        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill'), own: ownConcrete,
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -387,6 +403,21 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       title.headline = false;
       Object.assign(title, { sentence: c.sentence, evidence: c.evidence, trigger: c.trigger, acled: c.acled, plover: c.plover, dates: c.dates, info: c.info, points: c.points, side: c.side });
       title.confidence = Math.max(title.confidence, c.confidence);
+      continue;
+    }
+    // In articles, a sentence whose only event words are generic or tolls ("Two of the dead were
+    // children", "The attack also wounded 12") and that names no other place or month tells more
+    // about the event reported just before it, whatever sub-type the model gives its wording.
+    // The same for a sentence with neither place nor date of its own whose reading is of the
+    // host's event type or a catch-all ("Other", "Attack"): it goes on about the host's event.
+    let host: Cand | undefined;
+    if (!short && !c.background) for (let i = kept.length - 1; i >= 0 && !host; i--) if (kept[i].acled && !kept[i].background && !kept[i].headline) host = kept[i];
+    const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
+    if (host && folds && !farApart(host.points, c.points) && !(host.side && c.side && host.side !== c.side)
+      // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
+      && (host.dates.length === 0 || c.dates.length === 0 || host.dates.some((d) => c.dates.some((e) => e.slice(0, 7).startsWith(d.slice(0, 7)) || d.slice(0, 7).startsWith(e.slice(0, 7)))))) {
+      host.confidence = Math.max(host.confidence, c.confidence);
+      host.points = [...host.points, ...c.points];
       continue;
     }
     const same = kept.find((k) => k.acled && k.acled.sub === c.acled!.sub
