@@ -126,6 +126,9 @@ const NONSTATE_NAME_RE = /\b(?:rebels?|insurgents?|militants?|militias?|militiam
 /** Words for the dead and hurt ("buried their dead", "bodies"): a trigger only when no verb names the act. */
 const TOLL_NOUN_RE = /^(?:dead|deaths?|bod(?:y|ies)|casualties|fatalities|injuries|wounded|injured)$/i;
 
+/** People taking part ("seven protesters were also killed"): who, not what happened. */
+const PARTICIPANT_RE = /^(?:protest(?:ers|ors)|demonstrators|rioters|marchers)$/i;
+
 /** Sub-types the model gives loosely worded sentences. */
 const CATCH_ALL = new Set<string>(['Attack', 'Other']);
 
@@ -280,13 +283,16 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (acledOk && dec) {
       const trig = pickTrigger(an.matches, dec, null, !short);
       if (!trig) return null;
+      // "Other" strategic developments in articles are things someone did: no doer, no event
+      // (the reading of a statement, a schedule or a comment otherwise)
+      if (!short && dec.sub === 'Other' && !subjectOf(trig)) return null;
       const pl = ploverFor(dec.sub, trig.entry.plover, trig.entry.mode);
       return {
         sentence: index, evidence: span,
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
-        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill'), own: ownConcrete,
+        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text)), own: ownConcrete,
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
