@@ -63,6 +63,8 @@ interface Cand {
   weak?: boolean;
   /** The sentence names a place or a date of its own. */
   own?: boolean;
+  /** The sentence names a place below the country (not only its dateline's). */
+  placed?: boolean;
 }
 
 /** Month index (year * 12 + month) of a TIMEX value, with a flag for year-only values. */
@@ -281,8 +283,25 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       // an act dated after the report cannot have happened yet ("troops are to leave by September")
       && !(published && !input.publishedSuspect && dates.length > 0 && dates.every((d) => isFuture(d, published)));
     if (acledOk && dec) {
-      const trig = pickTrigger(an.matches, dec, null, !short);
+      let trig = pickTrigger(an.matches, dec, null, !short);
       if (!trig) return null;
+      // a pattern over time ("have repeatedly shelled the town since 2022") is no event unless a day
+      // is named; read clause by clause ("… are frequently killed: last month, a guard was shot dead"
+      // reports the shooting)
+      if (!short && lex.habitualRe && !dates.some((d) => d.length === 10)) {
+        const re = lex.habitualRe;
+        const habitual = (m: TriggerMatch): boolean => {
+          const from = Math.max(body.lastIndexOf(':', m.start), body.lastIndexOf(';', m.start)) + 1;
+          const rest = body.slice(m.end).search(/[:;]/);
+          re.lastIndex = 0;
+          return re.test(body.slice(from, rest < 0 ? body.length : m.end + rest));
+        };
+        if (habitual(trig)) {
+          const other = freeAcled.find((m) => !habitual(m));
+          if (!other) return null;
+          trig = other;
+        }
+      }
       // "Other" strategic developments in articles are things someone did: no doer, no event
       // (the reading of a statement, a schedule or a comment otherwise)
       if (!short && dec.sub === 'Other' && !subjectOf(trig)) return null;
@@ -292,7 +311,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
-        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text)), own: ownConcrete,
+        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text)), own: ownConcrete, placed: hasPlace,
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -400,7 +419,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   }
 
   // Merge repeated mentions of one ACLED event: same sub-type, no conflicting dates.
-  const kept: Cand[] = [];
+  let kept: Cand[] = [];
   for (const c of cands) {
     if (!c.acled) { kept.push(c); continue; }
     // a title line names the lead's event: the first report of its sub-type is it, wherever
@@ -417,7 +436,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // The same for a sentence with neither place nor date of its own whose reading is of the
     // host's event type or a catch-all ("Other", "Attack"): it goes on about the host's event.
     let host: Cand | undefined;
-    if (!short && !c.background) for (let i = kept.length - 1; i >= 0 && !host; i--) if (kept[i].acled && !kept[i].background && !kept[i].headline) host = kept[i];
+    if (!short && !c.background) for (let i = kept.length - 1; i >= 0 && !host; i--) if (kept[i].acled && !kept[i].background) host = kept[i];
     const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
     if (host && folds && !farApart(host.points, c.points) && !(host.side && c.side && host.side !== c.side)
       // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
@@ -445,6 +464,15 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     same.dates = same.dates.length ? same.dates : c.dates;
     same.points = [...same.points, ...c.points];
   }
+
+  // A title line whose event no sentence took over (another wording, another sub-type) still names
+  // the lead's event: when the body reports an event in the same place (or the title names none),
+  // the title adds nothing of its own.
+  kept = kept.filter((k) => !(k.headline && k.acled && kept.some((o) => o !== k && o.acled && !o.background
+    && o.acled.type === k.acled!.type && !farApart(o.points, k.points))));
+  // A past event given only a year and no settlement ("recaptured swathes of territory in 2022")
+  // is context, not an event anyone could code.
+  kept = kept.filter((k) => !(!short && k.acled && k.background && !k.placed && k.dates.length > 0 && k.dates.every((d) => /^\d{4}$/.test(d))));
 
   const rank = (c: Cand): number => (c.acled ? 0 : 2) + (c.background ? 1 : 0);
   const order = kept.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);

@@ -45,6 +45,8 @@ export interface Lexicons {
   readonly cueRe: RegExp;
   /** Sentence-level patterns that make a sentence of a full article no event (a cumulative toll…); null when none. */
   readonly sentenceDropRe: RegExp | null;
+  /** Sentence-level patterns of a pattern over time ("repeatedly", "since 2022"): no event unless a day is named; null when none. */
+  readonly habitualRe: RegExp | null;
   /** Words that open a clause reporting another event of its own ("in response to …"); one group per entry of clauseSplits; null when none. */
   readonly clauseSplitRe: RegExp | null;
   readonly clauseSplits: readonly { readonly id: string; readonly patterns: readonly string[] }[];
@@ -77,7 +79,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   if (cached && dir === LEXICON_DIR) return cached;
   const t = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { entries: Partial<TriggerEntry>[] };
   const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as
-    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[]; clause_split?: { id: string; patterns: string[] }[] };
+    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[]; habitual?: { id: string; patterns: string[] }[]; clause_split?: { id: string; patterns: string[] }[] };
   const triggers: TriggerEntry[] = t.entries.map((e) => ({
     id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
     rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
@@ -85,6 +87,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   const lex: Lexicons = {
     triggers, cues: c.cues, triggerRe: compile(triggers), cueRe: compile(c.cues),
     sentenceDropRe: c.sentence_drop?.length ? new RegExp(c.sentence_drop.flatMap((d) => d.patterns).map((x) => `(?:${x})`).join('|'), 'iu') : null,
+    habitualRe: c.habitual?.length ? compile(c.habitual) : null,
     clauseSplitRe: c.clause_split?.length ? compile(c.clause_split) : null,
     clauseSplits: c.clause_split ?? [],
   };

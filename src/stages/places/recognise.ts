@@ -83,6 +83,8 @@ const spaced = (text: string, a: Tok, b: Tok): boolean => {
 };
 
 const MAX_N = 7;
+/** Words before a name that leave it the place it names: an article, or a feature the index may lack ("Lake Erie", "Old Town Manassas"). */
+const NAME_PREFIX = new Set(['the', 'a', 'an', 'lake', 'lakes', 'river', 'mount', 'mt', 'fort', 'port', 'point', 'cape', 'bay', 'island', 'glen', 'old', 'new', 'little', 'great', 'greater', 'saint', 'san', 'santa']);
 
 export interface RecogniseOptions {
   /** Spans another layer marked as organisations or people (names inside them are still tried). */
@@ -416,6 +418,10 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
     // "Kristina Bell": a capitalised word that is no place, right before
     if (!strong && prev && prev.cap && spaced(text, prev, first) && !L.stop.has(prev.key) && !L.titles.has(prev.key) &&
         prev.key.length > 1 && !isSentenceStart(text, prev.start)) return null;
+    // "the Federal Reserve", "a Royal Marine": a capitalised common word right before, mid-sentence, makes a
+    // longer proper name (not "Northern Kaduna", "Greater Manchester", "The Hague")
+    if (!strong && prev && prev.cap && spaced(text, prev, first) && L.stop.has(prev.key) && !L.regionModifiers.has(prev.key) &&
+        !L.titles.has(prev.key) && !NAME_PREFIX.has(prev.key) && !isSentenceStart(text, prev.start) && !inTitleCaseLine(text, prev.start)) return null;
   }
   // a person: after a title or a given name, or a given name followed by a surname
   if (prev && prev.cap) {

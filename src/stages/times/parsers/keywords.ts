@@ -4,12 +4,12 @@
  * over the lower-cased segment (`scanKeywords`) and the prefilters read the hits (`anyHit`), where
  * each once ran its own regular-expression alternation over the segment (an alternation tries every
  * word at every position). A hit means exactly what the replaced pattern meant: `sub` /w/, `word`
- * /\bw\b/, `end` /w\b/ (\b as without the u flag: ASCII word characters).
+ * /\bw\b/, `end` /w\b/, `start` /\bw/ (\b as without the u flag: ASCII word characters).
  */
 import { isWordChar } from './util.js';
 
-type Mode = 0 | 1 | 2; // sub, word, end
-const MODES = { sub: 0, word: 1, end: 2 } as const;
+type Mode = 0 | 1 | 2 | 3; // sub, word, end, start
+const MODES = { sub: 0, word: 1, end: 2, start: 3 } as const;
 
 interface Entry { readonly word: string; readonly mode: Mode }
 const entries: Entry[] = [];
@@ -43,9 +43,14 @@ function sym(c: number): number {
   return c < 128 ? SYM[c]! : c === 0x2019 ? 39 : 0;
 }
 
-let dfa: Int32Array | null = null;
+let dfa: Uint16Array | null = null;
 /** Per state: the ids of the words ending there (own and through failure links), or null. */
 let outputs: (readonly number[] | null)[] = [];
+/** Per state: 1 when words end there (the scan loop reads this small array, not `outputs`). */
+let final = new Uint8Array(0);
+/** Per word id: its mode and length (typed arrays: the hit checks read no objects). */
+let modeOf = new Uint8Array(0);
+let lengthOf = new Uint16Array(0);
 let hits = new Uint8Array(0);
 
 function build(): void {
@@ -68,8 +73,9 @@ function build(): void {
     own[s]!.push(id);
   });
   const n = go.length;
+  if (n > 0xffff) throw new Error('times keywords: too many states for a 16-bit table');
   const fail = new Int32Array(n);
-  const table = new Int32Array(n * A);
+  const table = new Uint16Array(n * A);
   const out: number[][] = own.map((o) => [...o]);
   const queue: number[] = [];
   for (let a = 0; a < A; a++) {
@@ -85,6 +91,9 @@ function build(): void {
     }
   }
   outputs = out.map((o) => (o.length ? o : null));
+  final = Uint8Array.from(out, (o) => (o.length ? 1 : 0));
+  modeOf = Uint8Array.from(entries, (e) => e.mode);
+  lengthOf = Uint16Array.from(entries, (e) => e.word.length);
   hits = new Uint8Array(entries.length);
   dfa = table;
 }
@@ -93,26 +102,31 @@ function build(): void {
 export function scanKeywords(lower: string): Uint8Array {
   if (!dfa) build();
   const table = dfa!;
+  const fin = final;
   hits.fill(0);
   let s = 0;
   const n = lower.length;
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
     s = table[s * A + (c < 128 ? SYM[c]! : c === 0x2019 ? 39 : 0)]!;
-    const o = outputs[s];
-    if (o === null || o === undefined) continue;
-    for (let k = 0; k < o.length; k++) {
-      const id = o[k]!;
-      const e = entries[id]!;
-      if (e.mode !== 0) {
-        if (i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) continue;
-        const st = i + 1 - e.word.length;
-        if (e.mode === 1 && st > 0 && isWordChar(lower.charCodeAt(st - 1))) continue;
-      }
-      hits[id] = 1;
-    }
+    if (fin[s] === 1) record(lower, i, outputs[s]!);
   }
   return hits;
+}
+
+/** The words of `o` end at `i`: marks those whose boundaries hold. */
+function record(lower: string, i: number, o: readonly number[]): void {
+  const n = lower.length;
+  for (let k = 0; k < o.length; k++) {
+    const id = o[k]!;
+    const mode = modeOf[id]!;
+    if (mode !== 0) {
+      if (mode !== 3 && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) continue;
+      const st = i + 1 - lengthOf[id]!;
+      if (mode !== 2 && st > 0 && isWordChar(lower.charCodeAt(st - 1))) continue;
+    }
+    hits[id] = 1;
+  }
 }
 
 /** One of the words `ids` was found. */
