@@ -15,6 +15,7 @@ import { pickEventDate } from '../times/pick-date.js';
 import { pickEventLocation } from '../places/location.js';
 import { endAtOrBefore, firstAtOrAfter, tokens, type Tok } from '../actors/tokens.js';
 import { casualties, numberAt, sentenceToll } from './casualties.js';
+import { groupIndex, loadLexicons } from '../events/lexicon.js';
 import { actorLexicon } from '../actors/lexicon.js';
 import { loadJson } from '../../util/lexicon.js';
 
@@ -479,7 +480,12 @@ function laterToll(ev: EventMention, c: Ctx, ranges: readonly Span[], samePlace:
     seen++;
     // a sentence summing up the conflict's toll over time ("has killed more than 30,000 people since
     // 2009") is background for the whole article: the event's narrative has ended
-    if (argLex().cumulative.test(text.slice(s.span.start, s.span.end))) break;
+    const st = text.slice(s.span.start, s.span.end);
+    if (argLex().cumulative.test(st)) break;
+    // so does a sentence about a pattern over time ("The exchanges have continued almost daily since
+    // October"): the events stage's habitual cues (data/lexicons/event-modality.json)
+    const lex = loadLexicons(), habitual = lex.habitualRe;
+    if (habitual && [...st.matchAll(habitual)].some((m) => lex.habitualIds[groupIndex(m, lex.habitualIds.length)] === 'span')) break;
     const evs = c.eventsIn.get(s.index);
     const t = sentenceToll(text, s.span);
     // "Seven protesters were also killed" right after the event's figure: more deaths of the same

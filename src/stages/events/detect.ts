@@ -473,6 +473,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   // A past event given only a year and no settlement ("recaptured swathes of territory in 2022")
   // is context, not an event anyone could code.
   kept = kept.filter((k) => !(!short && k.acled && k.background && !k.placed && k.dates.length > 0 && k.dates.every((d) => /^\d{4}$/.test(d))));
+  // Nor is a past toll with no act named ("More than 600 people have been killed in Lebanon"),
+  // unless it gives a place and a day of its own.
+  kept = kept.filter((k) => !(!short && k.acled && k.background && k.weak && !(k.placed && k.dates.some((d) => d.length === 10))));
 
   const rank = (c: Cand): number => (c.acled ? 0 : 2) + (c.background ? 1 : 0);
   const order = kept.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);

@@ -47,6 +47,8 @@ export interface Lexicons {
   readonly sentenceDropRe: RegExp | null;
   /** Sentence-level patterns of a pattern over time ("repeatedly", "since 2022"): no event unless a day is named; null when none. */
   readonly habitualRe: RegExp | null;
+  /** The ids of the habitual entries, in group order ('span' cues also end a toll search). */
+  readonly habitualIds: readonly string[];
   /** Words that open a clause reporting another event of its own ("in response to …"); one group per entry of clauseSplits; null when none. */
   readonly clauseSplitRe: RegExp | null;
   readonly clauseSplits: readonly { readonly id: string; readonly patterns: readonly string[] }[];
@@ -88,6 +90,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
     triggers, cues: c.cues, triggerRe: compile(triggers), cueRe: compile(c.cues),
     sentenceDropRe: c.sentence_drop?.length ? new RegExp(c.sentence_drop.flatMap((d) => d.patterns).map((x) => `(?:${x})`).join('|'), 'iu') : null,
     habitualRe: c.habitual?.length ? compile(c.habitual) : null,
+    habitualIds: (c.habitual ?? []).map((h) => h.id),
     clauseSplitRe: c.clause_split?.length ? compile(c.clause_split) : null,
     clauseSplits: c.clause_split ?? [],
   };

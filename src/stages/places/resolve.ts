@@ -302,12 +302,9 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     gPick = gHits.map((hs, gi) => {
       const scores: number[] = [];
       const peerA1 = peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!);
-      // "Washington, New York and Boston": a name listed only with cities is a city itself
-      const peerP = !peerA1.length && peerGroups[gi]!.some((pg) => prev[pg]!.candidate.featureClass === 'P' && prev[pg]!.candidate.population >= 100_000);
       hs.forEach((h, j) => {
         const c = h.entry.candidate;
-        const peer = c.featureCode === 'ADM1' && peerA1.some((p) => p.id !== h.entry.id && p.a1 !== h.entry.a1) ? 2.5
-          : peerP && c.featureClass === 'P' ? 1 : 0;
+        const peer = c.featureCode === 'ADM1' && peerA1.some((p) => p.id !== h.entry.id && p.a1 !== h.entry.a1) ? 2.5 : 0;
         const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + peer + contextScore(h.entry, f, skipOf[gi]!);
         scores.push(s);
       });

@@ -15,6 +15,8 @@ import { anyHit, keywords } from './parsers/keywords.js';
 import { B, E, mk } from './parsers/util.js';
 
 const NARRATIVE_WORDS = keywords(['that', 'same', 'following', 'next', 'subsequent', 'previous', 'preceding', 'prior', 'before', 'after', 'earlier', 'later']);
+/** Every form has one of these after a space. */
+const NARRATIVE_UNITS = keywords(['day', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'quarter', 'year'], 'start');
 import type { Candidate, TimeContext } from './types.js';
 
 type Unit = NonNullable<Candidate['narrative']>['unit'];
@@ -144,7 +146,7 @@ export const narrativeParser = regexParser(
     return mk(offset, m, type, s?.value ?? null, s?.precision ?? null, true, 'times/narrative',
       { narrative: { unit: u.unit, n, ...(u.part ? { part: u.part } : {}) }, ...(s?.day ? { day: s.day } : {}) });
   },
-  (_lower, hits) => anyHit(hits, NARRATIVE_WORDS),
+  (_lower, hits) => anyHit(hits, NARRATIVE_WORDS) && anyHit(hits, NARRATIVE_UNITS),
 );
 
 /** A weekday or "yesterday": the date of the telling more often than of what is compared. */

@@ -7,7 +7,7 @@
 import { shift, type Unit } from '../anchor.js';
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
-import { durationValue } from './durations.js';
+import { durationValue, UNIT_WORDS } from './durations.js';
 import { anyHit, keywords } from './keywords.js';
 import { B, E, mk } from './util.js';
 
@@ -59,5 +59,5 @@ export const agoParser = regexParser(
     const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });
   },
-  (_lower, hits) => anyHit(hits, AGO_WORDS), // /\b(?:ago|earlier|later|from now|hence|before|after)\b/
+  (_lower, hits) => anyHit(hits, AGO_WORDS) && anyHit(hits, UNIT_WORDS), // /\b(?:ago|earlier|later|from now|hence|before|after)\b/ and a unit
 );

@@ -9,6 +9,8 @@ import { fmtDay, fmtMonth, fmtTime, type Ymd } from '../calendar.js';
 import { resolveMonthDay } from '../anchor.js';
 import { tenseAt } from '../tense.js';
 import type { Candidate, TimeParser } from '../types.js';
+import { anyHit } from './keywords.js';
+import { MONTH_STEMS } from './months.js';
 import { hasDigit } from './util.js';
 
 const KEEP_PARSERS = new Set([
@@ -34,12 +36,15 @@ function getEngine(): chrono.Chrono {
 /** Segments worth handing to chrono: a month name next to a number, a clock time or an ISO date. */
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const PREFILTER = new RegExp(`\\b${MONTH_RE}\\b\\.?,?\\s{0,3}\\d|\\d(?:st|nd|rd|th)?\\s{1,3}(?:of\\s+)?${MONTH_RE}\\b|\\d:\\d\\d|\\d\\s*[ap]\\.?m\\b|\\d{4}-\\d\\d-\\d\\d`);
+/** The same without the month-name alternatives, for segments without a month name (cheaper). */
+const PREFILTER_NO_MONTH = /\d:\d\d|\d\s*[ap]\.?m\b|\d{4}-\d\d-\d\d/;
 const LEAD = /^(?:(?:on|at|in|by|from|of|during|since|until|till|to|for|as of|before|after)\s+)+/i;
 const MONTH_WORD = /[A-Za-z]{3,}/;
 
 export const chronoParser: TimeParser = {
   id: 'chrono',
-  prefilter: (lower) => hasDigit(lower) && PREFILTER.test(lower), // every alternative has a digit
+  // every alternative has a digit; the month-name ones need a month name at a word start
+  prefilter: (lower, hits) => hasDigit(lower) && (anyHit(hits, MONTH_STEMS) ? PREFILTER : PREFILTER_NO_MONTH).test(lower),
   scan(ctx, segment, offset) {
     const ref = ctx.dct ? new Date(Date.UTC(ctx.dct.y, ctx.dct.m - 1, ctx.dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
     const out: Candidate[] = [];

@@ -6,10 +6,14 @@
 import { addDays, fmtDay } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import type { Candidate } from '../types.js';
-import { anyHit, keywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { timeLexicon } from '../lexicon.js';
+import { anyHit, keywords, lazyKeywords } from './keywords.js';
+import { B, E, longestWord, mk } from './util.js';
 
-const DEICTIC_WORDS = keywords(['today', 'yesterday', 'tomorrow', 'tonight', 'this', 'last']);
+const DAY_WORDS = keywords(['today', 'yesterday', 'tomorrow', 'tonight']);
+/** "this/last" count only before a part of the day (after a space: at a word start). */
+const THIS_LAST = keywords(['this', 'last']);
+const PART_WORDS = lazyKeywords(() => [...timeLexicon().dayparts.keys()].map(longestWord), 'start');
 
 const BASE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0, this: 0, last: -1 };
 
@@ -33,5 +37,5 @@ export const deicticParser = regexParser(
     const value = code ? `${fmtDay(day)}T${code}` : fmtDay(day);
     return mk(offset, m, type, value, 'day', true, 'times/deictic', { day });
   },
-  (_lower, hits) => anyHit(hits, DEICTIC_WORDS),
+  (_lower, hits) => anyHit(hits, DAY_WORDS) || (anyHit(hits, THIS_LAST) && anyHit(hits, PART_WORDS)),
 );

@@ -5,11 +5,12 @@
  * Ages ("a 35-year-old") are not durations of anything in the story and are skipped.
  */
 import { regexParser } from '../engine.js';
-import { numberValue } from '../lexicon.js';
-import { anyHit, keywords } from './keywords.js';
+import { numberValue, timeLexicon } from '../lexicon.js';
+import { anyHit, lazyKeywords } from './keywords.js';
 import { B, E, mk, wordBefore } from './util.js';
 
-const UNIT_WORDS = keywords(['second', 'minute', 'hour', 'day', 'night', 'week', 'month', 'quarter', 'year', 'decade', 'centur']);
+/** The unit words of the lexicon at a word start (a unit follows a space, a hyphen or the start: not "Monday", "headquarters"). */
+export const UNIT_WORDS = lazyKeywords(() => [...timeLexicon().units.keys()], 'start');
 
 const PREFIX = '(?:(the|its|their|his|her)\\s+)?(?:(past|last|next|first|previous|coming|following|final|recent|latest|initial|remaining|same|entire|whole|full)\\s+)?';
 
@@ -76,7 +77,7 @@ export const durationParser = regexParser(
     const value = durationValue(unit, n);
     return mk(offset, m, 'DURATION', value, null, false, 'times/duration');
   },
-  (_lower, hits) => anyHit(hits, UNIT_WORDS), // ('fortnight' contains 'night')
+  (_lower, hits) => anyHit(hits, UNIT_WORDS),
 );
 
 /**

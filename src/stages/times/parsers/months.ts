@@ -12,7 +12,8 @@ import type { TimeContext } from '../types.js';
 import { anyHit, keywords } from './keywords.js';
 import { B, BM, E, hasDigit, mk, wordBefore } from './util.js';
 
-const MONTH_STEMS = keywords(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/** A month name starts a word (after a space, a hyphen, "mid-"…). */
+export const MONTH_STEMS = keywords(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], 'start');
 
 const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
 const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'this', 'next',

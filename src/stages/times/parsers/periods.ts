@@ -21,7 +21,8 @@ import type { Candidate } from '../types.js';
 import { anyHit, keywords } from './keywords.js';
 import { B, E, mk, ordinal } from './util.js';
 
-const PERIOD_WORDS = keywords(['year', 'quarter', 'period']);
+/** As whole words: "year-ago", "the year", "last year's quarter", not "years", "quarterly". */
+const PERIOD_WORDS = keywords(['year', 'quarter', 'period'], 'word');
 
 const ORD = '(first|second|third|fourth|1st|2nd|3rd|4th)';
 let award: RegExp | null = null;

@@ -6,10 +6,14 @@
 import { regexParser } from '../engine.js';
 import { timeLexicon } from '../lexicon.js';
 import { anyHit, keywords, lazyKeywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { B, E, longestWord, mk } from './util.js';
 
-/** A ref phrase contains each of its words: the longest word of every phrase of the lexicon (a superset test). */
-const REF_WORDS = lazyKeywords(() => [...new Set([...timeLexicon().refs.keys()].map((k) => k.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a))))]);
+/**
+ * A ref phrase contains each of its words: the longest word of every phrase of the lexicon (a
+ * superset test), as a whole word (the phrase's words are separated by spaces and bounded: "now",
+ * not "know").
+ */
+const REF_WORDS = lazyKeywords(() => [...new Set([...timeLexicon().refs.keys()].map(longestWord))], 'word');
 const ADJ_WORDS = keywords(['current', 'recent']);
 
 export const refParser = regexParser(

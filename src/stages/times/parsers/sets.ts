@@ -3,13 +3,14 @@
  * times a week", "once a month" (P1D, P1W, P1M), "every two days" (P2D).
  */
 import { regexParser } from '../engine.js';
-import { numberValue } from '../lexicon.js';
+import { numberValue, timeLexicon } from '../lexicon.js';
 import { durationValue } from './durations.js';
-import { anyHit, keywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { anyHit, keywords, lazyKeywords } from './keywords.js';
+import { B, E, longestWord, mk } from './util.js';
 
 const RATE_WORDS = keywords(['once', 'twice', 'thrice', 'times', 'every']);
-const SET_WORDS = [...keywords(['ly'], 'end'), ...keywords(['every', 'each']), ...keywords(['per'], 'word')]; // /ly\b|every|each|\bper\b/
+/** The longest word of each phrase of the lexicon, as a whole word ("daily", "every"): not "only", "reportedly". */
+const SET_WORDS = lazyKeywords(() => [...new Set([...timeLexicon().sets.keys()].map(longestWord))], 'word');
 
 /** A capitalised name right after (not a weekday or month: "daily Monday through Friday"). */
 const NAME_AFTER = /^\s+(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][\w'’-]*/;

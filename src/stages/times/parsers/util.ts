@@ -39,6 +39,9 @@ export function ordinal(s: string): number | null {
 
 // ------------------------------------------------------------------ prefilter helpers
 
+/** The longest word of a lexicon phrase (the first of equal length): a phrase cannot match without it. */
+export const longestWord = (phrase: string): string => phrase.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
+
 /** An ASCII word character, as \w without the u flag. */
 export const isWordChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
