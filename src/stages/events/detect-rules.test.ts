@@ -116,3 +116,38 @@ test('a word for the dead is not the trigger when a verb names the killing', () 
   assert.ok(e);
   assert.equal(txt(doc, e.trigger), 'killed');
 });
+
+test('a toll-only sentence after an event tells more about it: one event, not two', () => {
+  const doc = run('A suicide bomber blew himself up at a checkpoint outside the town of Baidoa on Thursday morning, police said. Four soldiers and two civilians were killed. Eleven other people were wounded.', '2023-05-12');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.equal(ev[0]!.subEventType.value, 'Suicide bomb');
+});
+
+test('an act dated after the publication day has not happened: no event', () => {
+  const doc = run('The last foreign troops are scheduled to hand over the Kismayo base to the national army in September, the defence ministry said on Monday.', '2023-06-05');
+  assert.equal(typed(doc).filter((e) => /Kismayo/.test(txt(doc, e.evidence))).length, 0);
+});
+
+test('a pattern over time is no event; a dated act in another clause of the sentence is', () => {
+  const none = run('Rebel fighters have repeatedly shelled the outskirts of Kaya since 2021, residents say.', '2023-04-20');
+  assert.equal(typed(none).length, 0, typed(none).map((e) => txt(none, e.evidence)).join(' | '));
+  const one = run('Teachers in the province are frequently threatened: last month, gunmen shot dead a headmaster near the village of Tougouri.', '2023-04-20');
+  const ev = typed(one);
+  assert.equal(ev.length, 1);
+  assert.match(txt(one, ev[0]!.trigger), /shot dead/);
+});
+
+test('a past toll with no act named is context, not an event', () => {
+  const doc = run('An army drone struck a pickup truck near Kidal on Tuesday, killing three fighters, a local official said. More than 400 people have been killed in the region, most of them fighters.', '2024-02-01');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.subEventType.value, 'Air/drone strike');
+});
+
+test('"riot police" are police, not a riot', () => {
+  const doc = run('Riot police fired tear gas at hundreds of teachers marching on parliament in Nairobi on Tuesday to demand unpaid salaries.', '2023-03-01');
+  const ev = typed(doc);
+  assert.ok(ev.length >= 1);
+  assert.ok(ev.every((e) => e.eventType.value !== 'Riots'), ev.map((e) => e.subEventType.value).join(', '));
+});
