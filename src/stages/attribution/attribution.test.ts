@@ -39,3 +39,13 @@ test('a negated subject of "claimed" is no source ("No group has claimed the att
   const [r] = attributions(withLayers(doc, { arguments: eventArguments(doc) }));
   assert.deepEqual(r!.claimedBy.map((c) => c.text), ['police']);
 });
+
+test('witnesses speak too, and a later sentence of the paragraph with a toll is about the event', () => {
+  const t = 'Gunmen on motorbikes attacked a cattle market in Zurmi on Saturday, residents said. ' +
+    'Nine traders were killed and four wounded, a local government official told reporters.';
+  const doc = prepare(t, '2022-07-10', [{ trigger: 'attacked', type: 'Violence against civilians', sub: 'Attack' }]);
+  const [r] = attributions(withLayers(doc, { arguments: eventArguments(doc) }));
+  const by = r!.claimedBy.map((c) => c.text);
+  assert.ok(by.some((b) => /residents/i.test(b)), by.join('|'));
+  assert.ok(by.some((b) => /local government official/.test(b)), by.join('|'));
+});

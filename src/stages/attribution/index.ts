@@ -17,6 +17,7 @@ import { defineStage } from '../../pipeline/stage.js';
 import { loadJson } from '../../util/lexicon.js';
 import { countBetween, endAtOrBefore, ShapeFilter, tokens, type Tok } from '../actors/tokens.js';
 import { casualties } from '../arguments/casualties.js';
+import { loadLexicons, matchSentence } from '../events/lexicon.js';
 
 interface Cues {
   speechVerbs: string[]; participles: string[]; hedges: string[]; pronouns: string[]; anaphors: string[];
@@ -152,7 +153,9 @@ function speechesOf(text: string, s: Sentence, actors: ActorIndex, lastSpeaker: 
       }
       // "No group has claimed the attack": a negated subject names no speaker
       if (a && /^(?:no|not|none|nobody)$/.test(toks[endAtOrBefore(toks, a.span.start) - 1]?.n ?? '')) a = undefined;
-      if (a && (a.isSource || ['government', 'military', 'police', 'igo', 'ngo', 'media', 'rebel', 'terrorist', 'militia', 'unknown'].includes(a.kind) || a.by.startsWith('actors/role') || a.by === 'actors/apposition' || a.by === 'actors/surname' || a.by === 'actors/person')) {
+      // people who saw it speak too ("residents said", "two witnesses told Reuters") when the verb follows them
+      const witness = !!a && (a.kind === 'civilians' || a.kind === 'protesters') && countBetween(toks, a.span.end, t.s) === 0;
+      if (a && (witness || a.isSource || ['government', 'military', 'police', 'igo', 'ngo', 'media', 'rebel', 'terrorist', 'militia', 'unknown'].includes(a.kind) || a.by.startsWith('actors/role') || a.by === 'actors/apposition' || a.by === 'actors/surname' || a.by === 'actors/person')) {
         // "…, the army said." : what is said is the sentence before the speaker
         let tail = 0;
         for (const x of toks) if (x.s > t.e && WORDLIKE.test(x.raw)) tail++;
@@ -211,6 +214,24 @@ function anaphoricTarget(text: string, s: Sentence, events: readonly EventMentio
   return main && main.sentence < s.index ? main : earlier.sort((a, b) => a.id - b.id)[0] ?? null;
 }
 
+/**
+ * The event a sentence without its own event goes on about: the latest event reported earlier in
+ * its paragraph, when the sentence tells of it (a toll: "Two of the dead were children, the mayor
+ * said"; or an act word the events stage folded into that event).
+ */
+function paragraphTarget(text: string, s: Sentence, events: readonly EventMention[], sentences: readonly Sentence[]): EventMention | null {
+  const para = s.paragraph;
+  const earlier = events.filter((e) => e.sentence < s.index && !e.background && e.eventType.value !== null
+    && sentences.find((x) => x.index === e.sentence)?.paragraph === para);
+  if (!earlier.length) return null;
+  const body = text.slice(s.span.start, s.span.end);
+  const cas = casualties(text, [s.span]);
+  const lex = loadLexicons();
+  lex.triggerRe.lastIndex = 0;
+  const tells = !!cas.fatalities || !!cas.injured || matchSentence(lex, body).some((m) => m.entry.kind === 'acled' && !m.blockedBy);
+  return tells ? earlier.sort((a, b) => b.sentence - a.sentence)[0]! : null;
+}
+
 export function attributions(doc: Document): Attribution[] {
   const text = doc.text;
   const sentences = layer(doc, 'sentences');
@@ -251,7 +272,7 @@ export function attributions(doc: Document): Attribution[] {
     // accuses, denies) speaks about the event already reported
     const own = eventsIn.get(s.index)?.some((e) => e.eventType.value !== null && e.eventType.value !== 'Strategic developments');
     if (own) continue;
-    const target = anaphoricTarget(text, s, events, sentences);
+    const target = anaphoricTarget(text, s, events, sentences) ?? paragraphTarget(text, s, events, sentences);
     if (!target) continue;
     for (const sp of sps) push(target.id, sp);
   }
