@@ -52,6 +52,8 @@ function goldEvent(e: Json, optional: boolean): Json | null {
     claimed_by: e.claimed_by ?? [],
     optional,
     acceptable: {
+      // the sample gold's 0 means "none reported" and accepts null (as test/sample-corpus.test.ts does)
+      fatalities: e.fatalities === 0 ? [null] : [], injured: e.injured === 0 ? [null] : [],
       event_type: types.map((t) => t[0]), sub_event_type: types.map((t) => t[1]),
       'actor1.kind': e.actor1?.kind_alt ?? [], date: e.date_alt ?? [],
     },

@@ -130,6 +130,18 @@ function cuesOf(n: string): { death?: string[][]; injury?: string[][] } | undefi
 }
 
 /** Victim phrase (numbers summed over "and") ending just before token `end` (exclusive). */
+/** "some of them", "two of whom", "many of the wounded": the count names a part of a group already counted. */
+const PARTITIVE_HEADS = new Set(['them', 'whom', 'those', 'these']);
+const PARTITIVE_NOUNS = new Set(['dead', 'wounded', 'injured', 'victims', 'casualties', 'injuries']);
+function partitive(toks: readonly Tok[], numStart: number, cue: number): boolean {
+  for (let k = 0; k < cue; k++) {
+    if (toks[k]!.s < numStart || toks[k]!.n !== 'of') continue;
+    const w = toks[k + 1]?.n ?? '', w2 = toks[k + 2]?.n ?? '';
+    return PARTITIVE_HEADS.has(w) || (w === 'the' && PARTITIVE_NOUNS.has(w2));
+  }
+  return false;
+}
+
 function countBefore(toks: readonly Tok[], end: number): { value: number; start: number; definite: boolean; rule: string } | null {
   const L = lex();
   let i = end - 1;
@@ -450,6 +462,9 @@ function statements(all: readonly Tok[]): Statement[] {
     if (isActive && (L.singularDet.has(toks[i + len]?.n ?? '') || numberAt(toks, i + len))) { i += len - 1; continue; }
     const before = countBefore(toks, i);
     if (before && out.some((o) => o.kind === kind && o.numStart === before.start)) { i += len - 1; continue; }
+    // "23 wounded, some of them critically": a part of a count of the same kind already given
+    // ("five wounded, two of whom later died" does give two deaths)
+    if (before && out.some((o) => o.kind === kind) && partitive(toks, before.start, i)) { i += len - 1; continue; }
     if (before) out.push({ kind, value: before.value, span: { start: before.start, end: toks[i + len - 1]!.e }, rule: before.rule, definite: before.definite });
     i += len - 1;
   }
@@ -558,7 +573,8 @@ function pickInjured(all: readonly Statement[]): Value<number> | null {
 }
 
 /** The deaths one sentence states, with what the later-toll rule needs to know about the sentence. */
-export function sentenceToll(text: string, span: Span): { fatalities: Value<number> | null; attributed: boolean; otherEvent: boolean; also: boolean } {
+export function sentenceToll(text: string, span: Span): { fatalities: Value<number> | null; injured: Value<number> | null; attributed: boolean; otherEvent: boolean; also: boolean } {
   const a = analysed(text, tokens(text, span.start, span.end));
-  return { fatalities: casualties(text, [span]).fatalities, attributed: a.attributed, otherEvent: a.otherEvent, also: a.alsoOrAddition };
+  const c = casualties(text, [span]);
+  return { fatalities: c.fatalities, injured: c.injured, attributed: a.attributed, otherEvent: a.otherEvent, also: a.alsoOrAddition };
 }

@@ -468,11 +468,12 @@ function claimant(ev: EventMention, c: Ctx): { a: ActorMention; blame: boolean }
  * conservative figure), else the first figure.
  */
 function laterToll(ev: EventMention, c: Ctx, ranges: readonly Span[], samePlace: (x: EventMention, y: EventMention) => boolean,
-  locations: (e: EventMention) => boolean): Value<number> | null {
+  locations: (e: EventMention) => boolean): { fatalities: Value<number> | null; injured: Value<number> | null } {
   const text = c.doc.text;
   const end = ranges.reduce((m, r) => Math.max(m, r.end), ev.evidence.end);
   const figures: { v: Value<number>; attributed: boolean }[] = [];
   const added: Value<number>[] = [];
+  let injured: Value<number> | null = null;
   let seen = 0;
   for (let i = ev.sentence + 1; i < c.sentences.length && seen < 8; i++) {
     const s = c.sentences[i]!;
@@ -496,10 +497,12 @@ function laterToll(ev: EventMention, c: Ctx, ranges: readonly Span[], samePlace:
     if (!addition && evs?.some((e) => e.id !== ev.id && (newIncident(e, ev, c, true) || e.eventType.value && e.background && !ev.background && !(restating(e, c) && samePlace(e, ev))))) break;
     if (t.otherEvent) break;
     if (addition) { added.push(t.fatalities!); continue; }
+    // the first figure of the wounded told with the story ("… and more than 30 wounded")
+    if (t.injured && !t.also && !injured) injured = { ...t.injured, how: 'inferred', by: `${t.injured.by}+arguments/injured-later` };
     if (!t.fatalities || t.also) continue;
     figures.push({ v: t.fatalities, attributed: t.attributed });
   }
-  if (!figures.length) return null;
+  if (!figures.length) return { fatalities: null, injured };
   const sourced = figures.filter((f) => f.attributed);
   let pick = figures[0]!.v;
   let by = 'arguments/toll-later';
@@ -510,9 +513,9 @@ function laterToll(ev: EventMention, c: Ctx, ranges: readonly Span[], samePlace:
   if (added.length) {
     // arguments/toll-later-also: the figures added with "also" count on top of the first
     const span = added.reduce((sp, v) => ({ start: Math.min(sp.start, v.span?.start ?? sp.start), end: Math.max(sp.end, v.span?.end ?? sp.end) }), pick.span ?? ev.trigger);
-    return { value: added.reduce((n, v) => n + v.value, pick.value), span, how: 'inferred', by: `${pick.by}+${by}+arguments/toll-later-also` };
+    return { fatalities: { value: added.reduce((n, v) => n + v.value, pick.value), span, how: 'inferred', by: `${pick.by}+${by}+arguments/toll-later-also` }, injured };
   }
-  return { value: pick.value, span: pick.span, how: 'inferred', by: `${pick.by}+${by}` };
+  return { fatalities: { value: pick.value, span: pick.span, how: 'inferred', by: `${pick.by}+${by}` }, injured };
 }
 
 /**
@@ -704,12 +707,14 @@ export function eventArguments(doc: Document): EventArguments[] {
     const own = ev.eventType.value === 'Protests' || ev.eventType.value === 'Strategic developments' && ev.subEventType.value !== 'Looting/property destruction';
     const ranges = own ? [ev.evidence] : eventRanges(ev, c);
     const cas = casualties(doc.text, ranges);
-    let fatalities = cas.fatalities;
+    let fatalities = cas.fatalities, injured = cas.injured;
     // the toll told after the event's own sentences ("… 16 people were killed, officials said" two paragraphs on)
-    if (!fatalities && !ev.background && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots' || ev.subEventType.value === 'Excessive force against protesters')) {
-      fatalities = laterToll(ev, c, ranges, samePlace, (e) => !!locations.get(e.id)?.place.resolved);
+    if ((!fatalities || !injured) && !ev.background && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots' || ev.subEventType.value === 'Excessive force against protesters')) {
+      const later = laterToll(ev, c, ranges, samePlace, (e) => !!locations.get(e.id)?.place.resolved);
+      fatalities ??= later.fatalities;
+      injured ??= later.injured;
     }
-    out.push({ event: ev.id, actor1: a1, actor2: a2, location, date, fatalities, injured: cas.injured });
+    out.push({ event: ev.id, actor1: a1, actor2: a2, location, date, fatalities, injured });
   }
   return out;
 }

@@ -174,3 +174,16 @@ test('toll-later: a sentence summing up the conflict toll ends the search', () =
   const [b] = args(t2, [{ trigger: 'raided', type: 'Violence against civilians', sub: 'Attack' }]);
   assert.equal(b!.fatalities?.value, 4);
 });
+
+test('injured-later: the wounded told in a later sentence, with or without the dead', () => {
+  const t = 'A car bomb exploded outside a police station in Kismayo on Friday, killing four officers.\n\n'
+    + 'Hospital staff said 23 people had been wounded, some of them critically.';
+  const [a] = args(t, [{ trigger: 'car bomb', type: 'Explosions/Remote violence', sub: 'Remote explosive/landmine/IED' }]);
+  assert.equal(a!.fatalities?.value, 4);
+  assert.equal(a!.injured?.value, 23);
+  assert.equal(a!.injured?.how, 'inferred');
+  assert.match(a!.injured!.by, /injured-later$/);
+  assert.match(span(t, a!.injured!.span ?? undefined)!, /^23 people had been wounded/);
+  // "some of them critically" is a part of the 23, not more wounded
+  assert.equal(args('Hospital staff said 23 people had been wounded, some of them critically, after a blast in Kismayo on Friday.', [{ trigger: 'blast', type: 'Explosions/Remote violence', sub: 'Remote explosive/landmine/IED' }])[0]!.injured?.value, 23);
+});

@@ -272,7 +272,8 @@ export function attributions(doc: Document): Attribution[] {
     // accuses, denies) speaks about the event already reported
     const own = eventsIn.get(s.index)?.some((e) => e.eventType.value !== null && e.eventType.value !== 'Strategic developments');
     if (own) continue;
-    const target = anaphoricTarget(text, s, events, sentences) ?? paragraphTarget(text, s, events, sentences);
+    const typedHere = eventsIn.get(s.index)?.some((e) => e.eventType.value !== null);
+    const target = anaphoricTarget(text, s, events, sentences) ?? (typedHere ? null : paragraphTarget(text, s, events, sentences));
     if (!target) continue;
     for (const sp of sps) push(target.id, sp);
   }
