@@ -620,6 +620,9 @@ function placesCountry(places: readonly PlaceMention[]): string | null {
 /** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
 function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMention, c: Ctx, locCountry: string | null, locPrecisionCountry: boolean): ActorRef | null {
   if (!r) return r;
+  // an intergovernmental body (the UN, MONUSCO, the African Union) belongs to no one country
+  // (ACLED codes none), wherever it acts
+  if (r.kind === 'igo') return r.country ? patch(r, { country: null, by: `${r.by}+arguments/igo-no-country` }) : r;
   const m = c.bySpan.get(spanKey(c, r.span.start, r.span.end));
   const weak = !r.country || m?.country?.by === 'actors/main-country' || m?.country?.by === undefined && !r.country;
   if (!weak) return r;
