@@ -618,6 +618,17 @@ function placesCountry(places: readonly PlaceMention[]): string | null {
 }
 
 /** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
+/** The actor phrase a toll figure belongs to ("16 people", "three soldiers"): overlapping the figure's span or right after it. */
+function victimsOfToll(c: Ctx, spans: readonly (Span | null | undefined)[], doer: ActorRef | null): ActorMention | null {
+  for (const sp of spans) {
+    if (!sp) continue;
+    const hit = c.actors.find((a) => !a.isSource && a.span.start < sp.end + 3 && a.span.end > sp.start
+      && !(doer && doer.span.start === a.span.start) && !['rebel', 'terrorist', 'militia', 'rioters'].includes(a.kind));
+    if (hit) return hit;
+  }
+  return null;
+}
+
 function fillCountry(r: ActorRef | null, other: ActorRef | null, ev: EventMention, c: Ctx, locCountry: string | null, locPrecisionCountry: boolean): ActorRef | null {
   if (!r) return r;
   // an intergovernmental body (the UN, MONUSCO, the African Union) belongs to no one country
@@ -716,6 +727,12 @@ export function eventArguments(doc: Document): EventArguments[] {
       const later = laterToll(ev, c, ranges, samePlace, (e) => !!locations.get(e.id)?.place.resolved);
       fatalities ??= later.fatalities;
       injured ??= later.injured;
+    }
+    // no victim named in the event's clause: the people the toll counts ("killing 16 people",
+    // "three children were among the dead"), when an actor phrase carries the figure
+    if (!a2 && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots')) {
+      const v = victimsOfToll(c, [fatalities?.span, injured?.span], a1);
+      if (v) a2 = fillCountry(refOf(v, 'inferred', 'arguments/victims-of-toll'), a1, ev, c, locCountry, locIsCountry);
     }
     out.push({ event: ev.id, actor1: a1, actor2: a2, location, date, fatalities, injured });
   }

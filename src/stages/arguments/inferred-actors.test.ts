@@ -187,3 +187,14 @@ test('injured-later: the wounded told in a later sentence, with or without the d
   // "some of them critically" is a part of the 23, not more wounded
   assert.equal(args('Hospital staff said 23 people had been wounded, some of them critically, after a blast in Kismayo on Friday.', [{ trigger: 'blast', type: 'Explosions/Remote violence', sub: 'Remote explosive/landmine/IED' }])[0]!.injured?.value, 23);
 });
+
+test('victims-of-toll: the people a toll counts are the victims when the clause names none', () => {
+  const t = 'A missile struck a crowded market in Kostiantynivka on Wednesday afternoon.\n\n'
+    + 'Officials said 16 civilians were killed and more than 30 wounded.';
+  const [a] = args(t, [{ trigger: 'missile struck', type: 'Explosions/Remote violence', sub: 'Shelling/artillery/missile attack' }]);
+  assert.equal(a!.fatalities?.value, 16);
+  assert.equal(a!.actor2?.kind, 'civilians');
+  assert.equal(a!.actor2?.how, 'inferred');
+  assert.match(a!.actor2!.by, /victims-of-toll/);
+  assert.match(span(t, a!.actor2!.span)!, /civilians/);
+});
