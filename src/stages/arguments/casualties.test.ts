@@ -57,3 +57,10 @@ test('a text cut off after "killed and" is read without failing', () => {
   assert.deepEqual(cas('Four fishermen were killed and'), [4, null]);
   assert.deepEqual(cas('"Two guards were killed or'), [2, null]);
 });
+
+test('coordinated verbs: "were abducted and killed" counts the victims; "hacked and killed X" counts X, not the doers', () => {
+  assert.deepEqual(cas('Four traders were abducted and killed by gunmen near Gao on Monday.'), [4, null]);
+  assert.deepEqual(cas('A farmer was beaten and killed by cattle herders in his field.'), [1, null]);
+  assert.deepEqual(cas('Armed youths hacked and killed a village chief near Kalehe.'), [1, null]);
+  assert.deepEqual(cas('Gunmen shot and wounded three customs officers at the border post.'), [null, 3]);
+});

@@ -145,7 +145,8 @@ function partitive(toks: readonly Tok[], numStart: number, cue: number): boolean
 function countBefore(toks: readonly Tok[], end: number): { value: number; start: number; definite: boolean; rule: string } | null {
   const L = lex();
   let i = end - 1;
-  while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and')) i--;
+  // "… were kidnapped and killed", "was assaulted and killed": a participle coordinated with the cue
+  while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and' || (toks[i + 1]?.n === 'and' && /^\p{L}{3,}(?:ed|en)$/u.test(toks[i]!.n)))) i--;
   // a subset list in commas before the verb: "Dozens of people, including soldiers, volunteers and civilians, were killed"
   if (toks[i]?.n === ',') {
     for (let q = i - 1; q > 0 && i - q < 16; q--) {
@@ -457,6 +458,8 @@ function statements(all: readonly Tok[]): Statement[] {
       i += len - 1;
       continue;
     }
+    // "villagers hacked and killed a leader": the object follows the last verb; the subject is the doer
+    if (isActive && toks[i + len]?.n === 'and' && (cueAt(L.death, toks, i + len + 1) || cueAt(L.injury, toks, i + len + 1))) { i += len - 1; continue; }
     // "a motorist killed a number of cattle": an active verb with an object that is no victim; its
     // subject is the doer, not a victim
     if (isActive && (L.singularDet.has(toks[i + len]?.n ?? '') || numberAt(toks, i + len))) { i += len - 1; continue; }
