@@ -618,6 +618,13 @@ function placesCountry(places: readonly PlaceMention[]): string | null {
 }
 
 /** Fills an actor's country when the phrase names none: same-kind context for air assets, then the event's country. */
+/**
+ * Sub-event types with no deaths by definition: a protest where people are killed is "Excessive force
+ * against protesters" or a riot, an abduction that ends in a killing is an attack, and so on.
+ */
+const NO_DEATHS = new Set(['Peaceful protest', 'Protest with intervention', 'Abduction/forced disappearance', 'Arrests', 'Agreement',
+  'Headquarters or base established', 'Non-violent transfer of territory', 'Looting/property destruction', 'Change to group/activity']);
+
 /** The actor phrase a toll figure belongs to ("16 people", "three soldiers"): overlapping the figure's span or right after it. */
 function victimsOfToll(c: Ctx, spans: readonly (Span | null | undefined)[], doer: ActorRef | null): ActorMention | null {
   for (const sp of spans) {
@@ -728,6 +735,9 @@ export function eventArguments(doc: Document): EventArguments[] {
       fatalities ??= later.fatalities;
       injured ??= later.injured;
     }
+    // sub-types that by ACLED's definitions kill no one: deaths their sentences tell of are a motive
+    // ("demanding justice for two students killed last week") or another event's (coded apart)
+    if (NO_DEATHS.has(ev.subEventType.value ?? '')) fatalities = null;
     // no victim named in the event's clause: the people the toll counts ("killing 16 people",
     // "three children were among the dead"), when an actor phrase carries the figure
     if (!a2 && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots')) {
