@@ -64,3 +64,9 @@ test('coordinated verbs: "were abducted and killed" counts the victims; "hacked 
   assert.deepEqual(cas('Armed youths hacked and killed a village chief near Kalehe.'), [1, null]);
   assert.deepEqual(cas('Gunmen shot and wounded three customs officers at the border post.'), [null, 3]);
 });
+
+test('"killed between 25 and 54 people" is 25; the corpses of two are two; "and wounded others" adds no wounded', () => {
+  assert.deepEqual(cas('Gunmen attacked the cattle market and killed between 25 and 54 people and wounded others.'), [25, null]);
+  assert.deepEqual(cas('The corpses of two herders were found near the well on Sunday.'), [2, null]);
+  assert.deepEqual(cas('The attackers killed 3 soldiers and wounded 4 civilians.'), [3, 4]);
+});

@@ -306,6 +306,9 @@ function countAfter(toks: readonly Tok[], from: number): { value: number; end: n
   let end = -1;
   let rule = '';
   for (let guard = 0; guard < 4; guard++) {
+    // "between 25 and 54 people": the lower figure, the upper one skipped below
+    const range = toks[i]?.n === 'between';
+    if (range) i++;
     while (toks[i] && (['at', 'least', 'more', 'than', 'over', 'nearly', 'almost', 'about', 'around', 'some', 'up', 'to', 'approximately', 'an', 'estimated', 'as', 'many'].includes(toks[i]!.n))) {
       if (toks[i]!.n === 'many' && toks[i - 1]?.n !== 'as') break;
       if (toks[i]!.n === 'an' && toks[i + 1]?.n !== 'estimated') break;
@@ -315,6 +318,7 @@ function countAfter(toks: readonly Tok[], from: number): { value: number; end: n
     if (n) {
       total += n.value; end = n.end; rule = n.vague ? 'arguments/toll-vague' : 'arguments/toll-number';
       i = n.next;
+      if (range && (toks[i]?.n === 'and' || toks[i]?.n === 'to') && numberAt(toks, i + 1)) i = numberAt(toks, i + 1)!.next;
     } else if (toks[i] && ['his', 'her', 'their', 'the', 'its'].includes(toks[i]!.n) && numberAt(toks, i + 1)) {
       // "killing his two children"
       const m = numberAt(toks, i + 1)!;
@@ -428,9 +432,9 @@ function statements(all: readonly Tok[]): Statement[] {
       continue;
     }
     // "the body of a woman was found"
-    if ((cue.n === 'body' || cue.n === 'bodies') && toks[i + 1]?.n === 'of') {
+    if ((cue.n === 'body' || cue.n === 'bodies' || cue.n === 'corpse' || cue.n === 'corpses') && toks[i + 1]?.n === 'of') {
       const n = numberAt(toks, i + 2);
-      const one = cue.n === 'body' && ['a', 'an', 'one'].includes(toks[i + 2]?.n ?? '');
+      const one = (cue.n === 'body' || cue.n === 'corpse') && ['a', 'an', 'one'].includes(toks[i + 2]?.n ?? '');
       if (n || one) out.push({ kind, value: one ? 1 : n!.value, span: { start: cue.s, end: cue.e }, rule: one ? 'arguments/toll-singular' : 'arguments/toll-number', definite: false, numStart: n?.start ?? toks[i + 2]!.s });
       i += len - 1;
       continue;
@@ -458,6 +462,9 @@ function statements(all: readonly Tok[]): Statement[] {
       i += len - 1;
       continue;
     }
+    // "killed 25 people and wounded others": what comes before the second active verb is the first
+    // clause's object, not this one's victims
+    if (isActive && prev === 'and' && out.length) { i += len - 1; continue; }
     // "villagers hacked and killed a leader": the object follows the last verb; the subject is the doer
     if (isActive && toks[i + len]?.n === 'and' && (cueAt(L.death, toks, i + len + 1) || cueAt(L.injury, toks, i + len + 1))) { i += len - 1; continue; }
     // "a motorist killed a number of cattle": an active verb with an object that is no victim; its
