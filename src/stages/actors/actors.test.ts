@@ -75,3 +75,10 @@ test('the kind modifier nearest the head wins; factions; rights groups are sourc
   const t2 = 'Iran-backed militia factions fired rockets at the base.';
   assert.equal(find(t2, 'Iran-backed militia factions').kind, 'militia');
 });
+
+test('a force word before the act it does stays an actor ("Afghan military airstrikes"); before a thing it is a modifier', () => {
+  const a = find('Ten fighters were killed by Afghan military airstrikes in Logar.', 'Afghan military');
+  assert.equal(a.kind, 'military');
+  assert.equal(a.country?.value, 'AFG');
+  assert.ok(!one('Engineers finished a new military base near the airport.').some((x) => /military/.test(x.text)));
+});

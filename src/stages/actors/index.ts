@@ -17,6 +17,11 @@ import { defineStage } from '../../pipeline/stage.js';
 import { actorLexicon, type Payload } from './lexicon.js';
 import { tokens, type Tok } from './tokens.js';
 
+/** Nouns of an armed act or its means after a force word: "military airstrikes", "army shelling", "police raids". */
+const ACT_NOUNS = new Set(['airstrike', 'airstrikes', 'strike', 'strikes', 'raid', 'raids', 'operation', 'operations', 'offensive',
+  'bombardment', 'bombardments', 'shelling', 'fire', 'gunfire', 'drone', 'drones', 'jets', 'jet', 'aircraft', 'helicopter',
+  'helicopters', 'warplanes', 'artillery', 'assault', 'attack', 'attacks', 'crackdown', 'ambush', 'patrol', 'patrols', 'convoy'])
+
 export { tokens, type Tok } from './tokens.js';
 
 interface Item {
@@ -267,8 +272,9 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
   const before = startItem.i > 0 ? toks[startItem.i - 1]!.n : '';
   const afterTok = toks[endItem.j];
 
-  // "a new military base", "their local allies": a modifier of a noun that is not an actor
-  if (hp.adj && afterTok && !chunk.name && /^\p{Ll}/u.test(afterTok.raw) && !/(?:ly|ed)$/.test(afterTok.n) && h === lastIdx && !afterTok.glued &&
+  // "a new military base", "their local allies": a modifier of a noun that is not an actor ("Afghan
+  // military airstrikes", "police raids": the force whose act it is, stays an actor)
+  if (hp.adj && afterTok && !chunk.name && !ACT_NOUNS.has(afterTok.n) && /^\p{Ll}/u.test(afterTok.raw) && !/(?:ly|ed)$/.test(afterTok.n) && h === lastIdx && !afterTok.glued &&
       !['and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'with', 'by', 'who', 'which', 'that', 'were', 'was', 'are',
         'is', 'have', 'has', 'had', 'said', 'say', 'says', 'reportedly', 'also', 'near', 'after', 'as', 'into', 'against'].includes(afterTok.n)) return null;
   // "the Lavrov-Kerry agreement": part of a hyphenated name
