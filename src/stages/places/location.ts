@@ -234,7 +234,11 @@ export function pickEventLocation(
     }
     return b;
   };
-  const here = best(inSentence(sentence));
+  // an event read from one clause of its sentence ("… in retaliation for a drone attack on January 28
+  // that killed three soldiers at a base in Jordan"): a place inside that clause first
+  const ev = opts.evidence;
+  const inEvidence = ev ? inSentence(sentence).filter((p) => p.span.start >= ev.start && p.span.end <= ev.end) : [];
+  const here = (inEvidence.length && inEvidence.length < inSentence(sentence).length ? best(inEvidence) : null) ?? best(inSentence(sentence));
   // a country or a continent alone in the sentence: the dateline city in that country is more precise
   if (here && dateline && specificity(here) <= 0 && here !== dateline &&
       (here.resolved!.countryIso3 === dateline.resolved!.countryIso3)) {
