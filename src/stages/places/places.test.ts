@@ -370,3 +370,25 @@ test('event location: the place it happened, not the topic, target or an actor\'
   const t5 = 'Shelling was reported across the LoC near Poonch on Tuesday.';
   assert.equal(pickEventLocation(findPlaces(t5), t5, 0, { lookBack: 0 })?.place.text, 'Poonch');
 });
+
+test('a capitalised common word before a weak name makes a longer proper name: "the Federal Reserve"', () => {
+  const t = 'Markets fell as the US Federal Reserve raised rates, and the Royal Alexandra Hospital in Paisley was busy.';
+  const ps = findPlaces(t);
+  assert.ok(!ps.some((p) => p.text === 'Reserve' || p.text === 'Alexandra'));
+  assert.equal(at(t, ps, 'US').resolved?.featureCode, 'PCLI');
+  // an article or a feature word before the name leaves it the place ("Lake Erie", "a Danbury man")
+  const l = 'Swans died on the coast of Lake Erie near Monroe, Michigan.';
+  assert.ok(findPlaces(l).some((p) => p.text === 'Erie'));
+});
+
+test('continental demonyms, "Trinidad" the country, Waziristan agencies as their districts', () => {
+  const t = 'Latin American leaders and North American trade officials met in Trinidad on Monday.';
+  const ps = findPlaces(t);
+  assert.equal(at(t, ps, 'Latin American').resolved?.name, 'South America');
+  assert.equal(at(t, ps, 'North American').resolved?.name, 'North America');
+  assert.equal(at(t, ps, 'Trinidad').resolved?.featureCode, 'PCLI');
+  const w = 'The army inaugurated two projects in South Waziristan Agency on Thursday.';
+  const sw = at(w, findPlaces(w), 'South Waziristan').resolved;
+  assert.equal(sw?.featureCode, 'ADM2');
+  assert.equal(sw?.countryIso3, 'PAK');
+});

@@ -46,13 +46,26 @@ export interface RawMention {
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+/gu;
 
+const UPPER_START = /^\p{Lu}/u;
+/** The word's key: ASCII letters and digits only lower-cased (as normKey does, without its regexes). */
+function wordKey(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return normKey(s);
+  }
+  return s.toLowerCase();
+}
+
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text))) {
     const s = m[0];
-    out.push({ start: m.index, end: m.index + s.length, text: s, key: normKey(s), cap: /^\p{Lu}/u.test(s) });
+    const c = s.charCodeAt(0);
+    // ASCII first letters answer the capital test without the Unicode regex
+    const cap = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(s);
+    out.push({ start: m.index, end: m.index + s.length, text: s, key: wordKey(s), cap });
   }
   return out;
 }
@@ -507,8 +520,10 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
   let m: RegExpExecArray | null;
   // cheap checks first: most texts hold none of these constructions
   const hasAppositive = /,\s+(?:an?|the)\s/.test(text);
-  const hasVillageOf = /\b(?:village|town|hamlet|settlement|neighbou?rhood|district)\s+of\s+\p{Lu}/iu.test(text);
-  unitCheck ??= new RegExp(`\\b(?:${L.unitAlt2})(?:\\s*,|\\s+\\()`, 'iu');
+  // the patterns below are case-sensitive (lower-case unit and settlement words), so these case-sensitive
+  // checks hold whenever one of them can match
+  const hasVillageOf = VILLAGE_OF_CHECK.test(text);
+  unitCheck ??= new RegExp(`(?:${L.unitAlt2})(?:\\s*,|\\s+\\()`);
   const hasUnit = unitCheck.test(text);
   appositive.lastIndex = 0;
   while (hasAppositive && (m = appositive.exec(text))) {
@@ -658,6 +673,7 @@ function isSentenceStart(text: string, pos: number): boolean {
 }
 
 let unitCheck: RegExp | null = null;
+const VILLAGE_OF_CHECK = /(?:village|town|hamlet|settlement|neighbou?rhood|district)\s+of\s+\p{Lu}/u;
 
 function isPersonish(name: string): boolean {
   const L = placeLexicon();

@@ -54,9 +54,28 @@ export function prior(h: NameHit, m: RawMention, key = ''): number {
   // a settlement's other (often former) name, when settlements carry that name as their own: "Maryville"
   // is one of the Maryvilles before it is the town once called so ("Newcastle" for Newcastle upon Tyne,
   // a short form of its own name, is not such a name)
-  if (h.q === 1 && c.featureClass === 'P' && m.hits.some((o) => o.q === 0 && o.entry.candidate.featureClass === 'P' && o.entry.id !== h.entry.id) &&
+  if (h.q === 1 && c.featureClass === 'P' && ownSettlementOtherThan(m.hits, h.entry.id) &&
       !!key && !sharesWord(key, normKey(c.name))) s -= 1.5;
   return s;
+}
+
+/** Per hit list: how many hits are settlements by their own name, and the id of the first. */
+const ownSettlements = new WeakMap<readonly NameHit[], { n: number; id: number }>();
+/** Some hit other than entry `id` is a settlement carrying the name as its own. */
+function ownSettlementOtherThan(hits: readonly NameHit[], id: number): boolean {
+  let o = ownSettlements.get(hits);
+  if (!o) {
+    o = { n: 0, id: 0 };
+    for (const x of hits) {
+      if (x.q !== 0 || x.entry.candidate.featureClass !== 'P') continue;
+      if (o.n === 0) o.id = x.entry.id;
+      else if (x.entry.id !== o.id) { o.n = 2; break; }
+      // the same entry twice counts once: only another entry answers
+      o.n = Math.max(o.n, 1);
+    }
+    ownSettlements.set(hits, o);
+  }
+  return o.n >= 2 || (o.n === 1 && o.id !== id);
 }
 
 const SETTLEMENT_WORDS = new Set(['city', 'town', 'township', 'twp', 'village', 'borough', 'of', 'the', 'historic', 'downtown']);
@@ -141,9 +160,14 @@ function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   if (c.lat !== null && c.lon !== null && !isCountry(c) && !isSupra(e) && c.featureCode !== 'ADM1') {
     let best = Infinity;
     for (const p of f.points) {
+      // only the band of the nearest distance counts (under 50, 150, 400 km): a point whose latitude alone
+      // puts it farther than the nearest so far or than 400 km changes nothing (a great-circle distance is
+      // at least the latitude difference times R)
+      if (Math.abs(c.lat - p.lat) * KM_PER_DEG > Math.min(best, 400) + 1) continue;
       if (skip.includes(p.g)) continue;
       const d = distanceKm(c.lat, c.lon, p.lat, p.lon);
       if (d < best) best = d;
+      if (best < 50) break;
     }
     if (best < 50) s += 2;
     else if (best < 150) s += 1.5;
@@ -151,6 +175,9 @@ function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   }
   return s;
 }
+
+/** Kilometres per degree of latitude on the sphere distanceKm uses (R = 6371 km). */
+const KM_PER_DEG = 6371 * Math.PI / 180;
 
 let pairGapRe: RegExp | null = null;
 /** A capitalised word just before a name, or just after its parent: the name is part of a longer one. */
@@ -222,11 +249,13 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   // the "State" of a City, State pair is resolved by its city's candidates
   const pairedBy: (RawMention | null)[] = raws.map((_, i) => (i > 0 && pairs[i - 1] ? raws[i - 1]! : null));
 
+  // each mention's name key, once
+  const keyOf = raws.map((m) => normKey(text.slice(m.span.start, m.span.end)));
   // one sense per name per article: mentions with the same name (and use) are resolved together
   const groupOf = new Map<string, number[]>();
   raws.forEach((m, i) => {
     if (!m.hits.length) return;
-    const k = `${normKey(text.slice(m.span.start, m.span.end))}|${m.adminSuffix ? 1 : 0}|${m.fragment ? 1 : 0}`;
+    const k = `${keyOf[i]!}|${m.adminSuffix ? 1 : 0}|${m.fragment ? 1 : 0}`;
     const g = groupOf.get(k);
     if (g) g.push(i); else groupOf.set(k, [i]);
   });
@@ -238,8 +267,15 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   // a namesake town
   const theFeature = raws.map((m) => THE_BEFORE.test(text.slice(Math.max(0, m.span.start - 25), m.span.start)) &&
     m.hits.some((h) => { const c = h.entry.candidate; return c.featureClass === 'H' || c.featureClass === 'T' || c.featureClass === 'L' || h.entry.cc === null; }));
-  const gPrior = groups.map((g, gi) => gHits[gi]!.map((h) => Math.max(...g.map((i) => prior(h, raws[i]!, normKey(text.slice(raws[i]!.span.start, raws[i]!.span.end))) -
-    (g.some((k) => theFeature[k]) && h.entry.candidate.featureClass === 'P' ? 3 : 0)))));
+  const gPrior = groups.map((g, gi) => {
+    const the = g.some((k) => theFeature[k]);
+    return gHits[gi]!.map((h) => {
+      const pen = the && h.entry.candidate.featureClass === 'P' ? 3 : 0;
+      let best = -Infinity;
+      for (const i of g) { const v = prior(h, raws[i]!, keyOf[i]!) - pen; if (v > best) best = v; }
+      return best;
+    });
+  });
   const gPairBonus = groups.map((g, gi) => gHits[gi]!.map((h) => {
     let s = 0;
     for (const i of g) {
@@ -285,7 +321,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   }
   // namesakes: groups whose names differ only by a settlement word ("Hanover" / "Hanover Town", "City of
   // Richmond") name one place, so neither is context for the other
-  const bareKey = groups.map((g) => bareName(normKey(text.slice(raws[g[0]!]!.span.start, raws[g[0]!]!.span.end))));
+  const bareKey = groups.map((g) => bareName(keyOf[g[0]!]!));
   const byBare = new Map<string, number[]>();
   bareKey.forEach((k, gi) => { const v = byBare.get(k); if (v) v.push(gi); else byBare.set(k, [gi]); });
   const skipOf: number[][] = groups.map((_, gi) => [gi, ...byBare.get(bareKey[gi]!)!.filter((gj) => gj !== gi)]);
@@ -390,7 +426,7 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     const byName = new Map<string, number[]>();
     raws.forEach((m, i) => {
       if (!m.hits.length || !picks[i]) return;
-      const k = normKey(text.slice(m.span.start, m.span.end).replace(/\s+\S+$/, (x) => (m.adminSuffix ? '' : x)));
+      const k = m.adminSuffix ? normKey(text.slice(m.span.start, m.span.end).replace(/\s+\S+$/, '')) : keyOf[i]!;
       const v = byName.get(k); if (v) v.push(i); else byName.set(k, [i]);
     });
     for (const ids of byName.values()) {
