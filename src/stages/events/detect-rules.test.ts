@@ -151,3 +151,9 @@ test('"riot police" are police, not a riot', () => {
   assert.ok(ev.length >= 1);
   assert.ok(ev.every((e) => e.eventType.value !== 'Riots'), ev.map((e) => e.subEventType.value).join(', '));
 });
+
+test('the victims of a toll-only sentence are no side: it folds into the event reported whoever they are', () => {
+  const doc = run('Protesters attacked a UN base in Butembo on Tuesday with stones and petrol bombs, witnesses said. Two Indian peacekeepers and a Moroccan police officer were killed, the UN said.', '2022-07-27');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+});

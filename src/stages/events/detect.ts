@@ -385,7 +385,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       && (input.places ?? []).some((p) => p.span.start >= sp.start && p.span.end <= sp.end && !p.adjectival && p.resolved?.featureClass === 'P')
       && !matchSentence(lex, text.slice(sp.start, sp.end)).some((m) => m.entry.kind === 'acled' && !m.blockedBy && m.entry.license)) {
       const pm = matchSentence(lex, text.slice(prev.span.start, prev.span.end));
-      if (pm.some((m) => m.entry.kind === 'acled' && !m.blockedBy && !m.entry.generic && m.entry.license)) {
+      // (a toll alone, "Two peacekeepers were killed", names no event to read on: it folds into one)
+      if (pm.some((m) => m.entry.kind === 'acled' && !m.blockedBy && !m.entry.generic && m.entry.license && m.entry.id !== 'kill')) {
         const both = analyzeUnit(prev.index, { start: prev.span.start, end: sp.end }, si, false, prev.span.end);
         if (both?.acled) {
           if (pk >= 0) cands.splice(pk, 1);
@@ -438,7 +439,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     let host: Cand | undefined;
     if (!short && !c.background) for (let i = kept.length - 1; i >= 0 && !host; i--) if (kept[i].acled && !kept[i].background) host = kept[i];
     const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
-    if (host && folds && !farApart(host.points, c.points) && !(host.side && c.side && host.side !== c.side)
+    // (the subject of a toll-only sentence is a victim, not a side: "Two Indian peacekeepers were killed")
+    if (host && folds && !farApart(host.points, c.points) && (c.weak || !(host.side && c.side && host.side !== c.side))
       // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
       && (host.dates.length === 0 || c.dates.length === 0 || host.dates.some((d) => c.dates.some((e) => e.slice(0, 7).startsWith(d.slice(0, 7)) || d.slice(0, 7).startsWith(e.slice(0, 7)))))) {
       host.confidence = Math.max(host.confidence, c.confidence);
