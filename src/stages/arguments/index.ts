@@ -692,8 +692,16 @@ export function eventArguments(doc: Document): EventArguments[] {
     return true;
   });
   const locations = new Map<number, EventArguments['location']>();
+  // a title line ("Gunmen abduct hundreds of pupils from Katsina boarding school"): its lead is the
+  // first later sentence of another paragraph that ends like a sentence and has some length
+  const first = c.sentences[0];
+  const sentenceText = (x: { span: Span }) => doc.text.slice(x.span.start, x.span.end).trim();
+  const titleLead = first && !/[.!?"”’)]$/.test(sentenceText(first))
+    ? c.sentences.find((x) => x.paragraph !== first.paragraph && /[.!?"”’]$/.test(sentenceText(x)) && sentenceText(x).split(/\s+/).length >= 8)?.index
+    : undefined;
   for (const ev of c.events) {
-    const helper = pickEventLocation(locPlaces, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence });
+    const lead = titleLead !== undefined && first && ev.sentence === first.index && ev.evidence.end <= first.span.end ? titleLead : undefined;
+    const helper = pickEventLocation(locPlaces, doc.text, ev.sentence, { trigger: ev.trigger, evidence: ev.evidence, lead });
     locations.set(ev.id, helper ? { place: helper.place, precision: helper.precision, how: helper.how, by: helper.by } : pickLocation(ev, c));
   }
   /** Two events at one resolved place (the same GeoNames id). */

@@ -37,6 +37,12 @@ export interface PickOptions {
   readonly lookBack?: number;
   /** Fall back to the article's first specific place (default true). */
   readonly articleFallback?: boolean;
+  /**
+   * The event is read from the article's title line: the sentence index of its lead, whose place
+   * (as specific, in the same country) is where the titled event happened ("… from Katsina boarding
+   * school" → "stormed the school in Kankara, Katsina State").
+   */
+  readonly lead?: number;
 }
 
 const LOCATIVE = /\b(?:in|at|near|outside|inside|into|across|throughout|around|on|within|off|over|along|of)\s+(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+\s+){0,3}(?:village|town|city|capital|district|province|governorate|region|area|county|neighbou?rhood|camp|outskirts|countryside|suburbs?|state|port)\s+of\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|rural|downtown|greater)\s+)?$/i;
@@ -243,6 +249,12 @@ export function pickEventLocation(
   if (here && dateline && specificity(here) <= 0 && here !== dateline &&
       (here.resolved!.countryIso3 === dateline.resolved!.countryIso3)) {
     return { place: dateline, precision: precisionFor(dateline), how: 'inferred', by: 'places/location-dateline' };
+  }
+  if (opts.lead !== undefined) {
+    const lead = best(inSentence(opts.lead).filter((x) => x !== dateline));
+    if (lead && (!here || (specificity(lead) >= specificity(here) && lead.resolved!.countryIso3 === here.resolved!.countryIso3))) {
+      return { place: lead, precision: precisionFor(lead), how: 'inferred', by: 'places/location-lead' };
+    }
   }
   if (here) return { place: here, precision: precisionFor(here), how: 'stated', by: 'places/location-in-sentence' };
   const back = opts.lookBack ?? 3;
