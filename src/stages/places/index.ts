@@ -41,17 +41,20 @@ export function findPlaces(
     : recognise(text, gaz, toks);
   const resolved = resolveAll(text, raws, gaz);
   const sentences = opts.sentences ?? [];
-  return resolved.map((r) => ({
-    span: r.raw.span,
-    text: text.slice(r.raw.span.start, r.raw.span.end),
-    sentence: sentenceOf(sentences, r.raw.span.start),
-    resolved: r.entry?.candidate ?? null,
-    precision: r.precision,
-    described: r.described,
-    how: r.how,
-    by: r.by,
-    ...(r.raw.adjectival ? { adjectival: true } : {}),
-  }));
+  return resolved.map((r) => {
+    const p: { -readonly [K in keyof PlaceMention]: PlaceMention[K] } = {
+      span: r.raw.span,
+      text: text.slice(r.raw.span.start, r.raw.span.end),
+      sentence: sentenceOf(sentences, r.raw.span.start),
+      resolved: r.entry?.candidate ?? null,
+      precision: r.precision,
+      described: r.described,
+      how: r.how,
+      by: r.by,
+    };
+    if (r.raw.adjectival) p.adjectival = true;
+    return p;
+  });
 }
 
 export const placesStage = defineStage({

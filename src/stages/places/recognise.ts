@@ -44,7 +44,6 @@ export interface RawMention {
   fragment?: boolean;
 }
 
-const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+/gu;
 
 const UPPER_START = /^\p{Lu}/u;
 /** The word's key: ASCII letters and digits only lower-cased (as normKey does, without its regexes). */
@@ -56,16 +55,59 @@ function wordKey(s: string): string {
   return s.toLowerCase();
 }
 
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+/** Code point at `i` is a letter, mark or digit (WORD's second branch); ASCII answered without a regex. */
+function wordCharAt(text: string, i: number, c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+/** Code point at `i` is an upper-case letter. */
+function upperAt(text: string, i: number, c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+/** UTF-16 length of the code point at `i`. */
+const cpLen = (text: string, i: number, c: number): number =>
+  c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+
+/**
+ * The words of a text: what WORD (`(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+`) matches, scanned by hand (no match
+ * object per word): initials with periods ("U.S.") first, else a run of letters, marks and digits.
+ */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text))) {
-    const s = m[0];
-    const c = s.charCodeAt(0);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const l = cpLen(text, i, c);
+    if (!wordCharAt(text, i, c)) { i += l; continue; }
+    let end = -1;
+    // "U.S.", "U.N.": two or more upper-case letters each followed by a period
+    if (upperAt(text, i, c)) {
+      let j = i, reps = 0;
+      while (j < n) {
+        const cj = text.charCodeAt(j);
+        const lj = cpLen(text, j, cj);
+        if (!upperAt(text, j, cj) || text.charCodeAt(j + lj) !== 46) break;
+        j += lj + 1;
+        reps++;
+      }
+      if (reps >= 2) end = j;
+    }
+    if (end < 0) {
+      end = i + l;
+      while (end < n) {
+        const ce = text.charCodeAt(end);
+        if (!wordCharAt(text, end, ce)) break;
+        end += cpLen(text, end, ce);
+      }
+    }
+    const s = text.slice(i, end);
     // ASCII first letters answer the capital test without the Unicode regex
     const cap = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(s);
-    out.push({ start: m.index, end: m.index + s.length, text: s, key: wordKey(s), cap });
+    out.push({ start: i, end, text: s, key: wordKey(s), cap });
+    i = end;
   }
   return out;
 }
@@ -166,20 +208,26 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     if (hm === 0) continue;
     let found: { len: number; hits: readonly NameHit[] } | null = null;
     const maxLen = Math.min(hm, MAX_N, n - i);
+    // the tokens after the first that may stand inside one name with it: joined to the one before and
+    // capitalised, a name particle, a number, an apostrophe tail or a possessive s ("People's Republic"; as
+    // the last token a lower-case one fails the test below anyway), and the name keys of those prefixes
+    let okLen = 1;
+    while (okLen < maxLen) {
+      const j = i + okLen;
+      const tj = toks[j]!;
+      const possessive = tj.key === 's' && /^['’]$/.test(text.slice(toks[j - 1]!.end, tj.start));
+      if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key) && !aposTail(text, toks[j - 1]!, tj) && !possessive)) break;
+      okLen++;
+    }
+    const keys: string[] = [];
+    keys[1] = t.key;
+    for (let l = 2; l <= okLen; l++) keys[l] = `${keys[l - 1]!} ${toks[i + l - 1]!.key}`;
     for (let len = maxLen; len >= 1; len--) {
       const last = toks[i + len - 1]!;
       if (!last.cap && !(len > 1 && aposTail(text, toks[i + len - 2]!, last))) continue;
-      let ok = true;
-      for (let j = i + 1; j < i + len; j++) {
-        const tj = toks[j]!;
-        // "People's Republic": a possessive s inside a name
-        const possessive = tj.key === 's' && j + 1 < i + len && /^['’]$/.test(text.slice(toks[j - 1]!.end, tj.start));
-        if (!joins(text, toks[j - 1]!, tj) || (!tj.cap && !CONNECT.has(tj.key) && !/^\d/.test(tj.key) && !aposTail(text, toks[j - 1]!, tj) && !possessive)) { ok = false; break; }
-      }
-      if (!ok) continue;
+      if (len > okLen) continue;
       if (inStreet[i + len - 1]) continue;
-      let key = t.key;
-      for (let j = i + 1; j < i + len; j++) key += ` ${toks[j]!.key}`;
+      const key = keys[len]!;
       if (modifierStart && len === 1) continue;
       let hits = gaz.lookupKey(key);
       if (!hits.length && len > 1) {
@@ -593,9 +641,10 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
   // "in Tongomayel (Tongomayel, Soum)", "at Dubajail village, Aruail union, Sarail upazila (Brahmanbaria,
   // Chittagong)": a name the index lacks, after a locative word, whose chain of parents reaches a known place
   const hasChain = /\b(?:in|at|near|outside|around|of)\s+\p{Lu}[^,()]{0,60}(?:,|\s\()/u.test(text);
-  chainUnknown ??= new RegExp(`\\b(?:in|at|near|outside|around|of)\\s+(?:the\\s+)?(?:(?:${L.featureAlt})\\s+of\\s+)?${NAME}(?=\\s+(?:${L.unitAlt2})\\b|\\s*,|\\s+\\()`, 'gu');
-  chainUnknown.lastIndex = 0;
-  while (hasChain && (m = chainUnknown.exec(text))) {
+  chainUnknown ??= new RegExp(`\\b(?:in|at|near|outside|around|of)\\s+(?:the\\s+)?(?:(?:${L.featureAlt})\\s+of\\s+)?${NAME}(?=\\s+(?:${L.unitAlt2})\\b|\\s*,|\\s+\\()`, 'uy');
+  let from = 0;
+  while (hasChain && (m = execAtLocatives(chainUnknown, text, from))) {
+    from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
     if (covered(nameStart, nameEnd) >= 0) continue;
@@ -618,6 +667,22 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
 }
 
 let chainUnknown: RegExp | null = null;
+const LOCATIVE_START = /\b(?:in|at|near|outside|around|of)\s+/gu;
+/**
+ * The next match of a sticky pattern that starts with a locative word ("in", "near" …), at or after `from`:
+ * what the pattern run globally from `from` finds, tried only where a locative word starts (no match can
+ * start elsewhere, nor inside a locative word and its spaces).
+ */
+function execAtLocatives(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  LOCATIVE_START.lastIndex = from;
+  let s: RegExpExecArray | null;
+  while ((s = LOCATIVE_START.exec(text))) {
+    re.lastIndex = s.index;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 let chainSep: RegExp | null = null;
 let chainName: RegExp | null = null;
 

@@ -107,7 +107,8 @@ function divisionCue(text: string, m: RawMention): boolean {
 
 interface Focus {
   cc: Map<string, number>;
-  a1: Map<string, number>;
+  /** country → first-level division code → weight */
+  a1: Map<string, Map<string, number>>;
   total: number;
   /** Each group's pick and weight, to take a group (and its namesakes) out of the focus it is scored against. */
   picks: (GazEntry | null)[];
@@ -123,7 +124,11 @@ function buildFocus(picks: (GazEntry | null)[], weights: number[]): Focus {
     if (w <= 0) return;
     f.total += w;
     if (e.cc) f.cc.set(e.cc, (f.cc.get(e.cc) ?? 0) + w);
-    if (e.cc && e.a1) f.a1.set(`${e.cc}.${e.a1}`, (f.a1.get(`${e.cc}.${e.a1}`) ?? 0) + w);
+    if (e.cc && e.a1) {
+      let m = f.a1.get(e.cc);
+      if (!m) f.a1.set(e.cc, (m = new Map()));
+      m.set(e.a1, (m.get(e.a1) ?? 0) + w);
+    }
     const c = e.candidate;
     if (!isCountry(c) && !isSupra(e) && c.lat !== null && c.lon !== null && c.featureCode !== 'ADM1') {
       f.points.push({ lat: c.lat, lon: c.lon, g: i });
@@ -142,7 +147,7 @@ function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   const c = e.candidate;
   if (e.cc) {
     let n = f.cc.get(e.cc) ?? 0;
-    let a = e.a1 ? f.a1.get(`${e.cc}.${e.a1}`) ?? 0 : 0;
+    let a = e.a1 ? f.a1.get(e.cc)?.get(e.a1) ?? 0 : 0;
     let tot = f.total;
     for (const g of skip) {
       const o = f.picks[g];
@@ -291,7 +296,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       }
       const pb = pairedBy[i];
       // the "State" of "Ada, Oklahoma" is the division its city lies in, rather than a namesake city there
-      if (pb && pb.hits.some((ph) => ph.entry.cc === h.entry.cc && (isCountry(h.entry.candidate) || ph.entry.a1 === h.entry.a1))) {
+      if (pb && h.entry.candidate.featureClass !== 'P' &&
+          pb.hits.some((ph) => ph.entry.cc === h.entry.cc && (isCountry(h.entry.candidate) || ph.entry.a1 === h.entry.a1))) {
         s = Math.max(s, 3);
       }
     }
