@@ -186,6 +186,8 @@ test('"A, B and C" is a list, not a City, State pair', () => {
   const pp = findPlaces(p);
   assert.equal(at(p, pp, 'Hugo').resolved?.admin1, 'Oklahoma');
   assert.equal(at(p, pp, 'Plano').resolved?.admin1, 'Texas');
+  // the State of a City, State pair is the division, not a city of (another form of) that name there
+  assert.equal(at(p, pp, 'Oklahoma').resolved?.featureCode, 'ADM1');
 });
 
 test('a name particle written solid: "DeSoto Parish" is De Soto Parish', () => {
