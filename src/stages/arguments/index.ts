@@ -743,6 +743,13 @@ export function eventArguments(doc: Document): EventArguments[] {
       fatalities ??= later.fatalities;
       injured ??= later.injured;
     }
+    // the article's main event with no toll in its sentences: its title line's ("Mob burns two men to
+    // death in Puebla town")
+    if (!fatalities && ev.id === c.mainId && titleLead !== undefined && first && !ev.background && ev.evidence.start >= first.span.end
+      && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots')) {
+      const t = casualties(doc.text, [first.span]).fatalities;
+      if (t) fatalities = { ...t, how: 'inferred', by: `${t.by}+arguments/toll-title` };
+    }
     // sub-types that by ACLED's definitions kill no one: deaths their sentences tell of are a motive
     // ("demanding justice for two students killed last week") or another event's (coded apart)
     if (NO_DEATHS.has(ev.subEventType.value ?? '')) fatalities = null;

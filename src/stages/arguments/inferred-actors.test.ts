@@ -198,3 +198,12 @@ test('victims-of-toll: the people a toll counts are the victims when the clause 
   assert.match(a!.actor2!.by, /victims-of-toll/);
   assert.match(span(t, a!.actor2!.span)!, /civilians/);
 });
+
+test('toll-title: the main event with no toll in its sentences takes its title line\'s', () => {
+  const t = 'Mob beats two suspected thieves to death in Kisii market\n\n'
+    + 'A crowd of traders chased two men through the municipal market in Kisii on Monday morning and attacked them with sticks and stones, police said.\n\n'
+    + 'Officers arrived too late to stop the crowd.';
+  const [a] = args(t, [{ trigger: 'attacked', type: 'Riots', sub: 'Mob violence' }]);
+  assert.equal(a!.fatalities?.value, 2);
+  assert.match(a!.fatalities!.by, /toll-title$/);
+});
