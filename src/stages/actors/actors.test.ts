@@ -82,3 +82,11 @@ test('a force word before the act it does stays an actor ("Afghan military airst
   assert.equal(a.country?.value, 'AFG');
   assert.ok(!one('Engineers finished a new military base near the airport.').some((x) => /military/.test(x.text)));
 });
+
+test('"the group" after a movement ACLED codes as a faction\'s forces (the Houthis) is that movement; after a state army it is not', () => {
+  const h = find('Jets struck Houthi targets after the group launched drones at an oil depot.', 'the group');
+  assert.equal(h.by, 'actors/anaphora-group');
+  assert.equal(h.country?.value, 'YEM');
+  const t = find('The Tatmadaw shelled the town on Monday. The group said it had killed 12 rebels.', 'The group');
+  assert.notEqual(t.by, 'actors/anaphora-group');
+});

@@ -451,7 +451,10 @@ function resolveGroupAnaphora(out: ActorMention[]): void {
   let last: ActorMention | null = null;
   for (let z = 0; z < out.length; z++) {
     const a = out[z]!;
-    if (a.name && NAMED_ARMED.has(a.kind) && (a.by === 'actors/named' || a.by === 'actors/named-members')) { last = a; continue; }
+    // (a movement coded as a state's forces, "Military Forces of Yemen (Houthi)" with its faction in
+    // brackets as ACLED names it, is a group too; a state's own army, "Military Forces of Myanmar", is not)
+    if (a.name && (NAMED_ARMED.has(a.kind) || (a.kind === 'military' && /\(.+\)$/.test(a.name)))
+      && (a.by === 'actors/named' || a.by === 'actors/named-members')) { last = a; continue; }
     if (!last || a.name || !ANAPHOR_KINDS.has(a.kind) || a.sentence - last.sentence > 3) continue;
     if (a.span.end - a.span.start > 24 || !ANAPHOR.test(a.text)) continue;
     out[z] = {
