@@ -394,3 +394,15 @@ test('continental demonyms, "Trinidad" the country, Waziristan agencies as their
   assert.equal(sw?.featureCode, 'ADM2');
   assert.equal(sw?.countryIso3, 'PAK');
 });
+
+test('a street stands on the place named right after it: "Collins Avenue in Miami Beach"', () => {
+  const t = 'The museum is opening on Collins Avenue in Miami Beach next month.';
+  const ps = findPlaces(t);
+  const s = at(t, ps, 'Collins Avenue');
+  assert.equal(s.resolved?.name, 'Miami Beach');
+  assert.equal(s.how, 'inferred');
+  assert.equal(s.precision, 'near');
+  // a street alone stays unresolved
+  const u = 'Police closed Collins Avenue after the crash.';
+  assert.equal(at(u, findPlaces(u), 'Collins Avenue').resolved, null);
+});

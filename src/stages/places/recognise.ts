@@ -284,7 +284,23 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
   addDescribedUnknowns(text, toks, gaz, out);
   out.sort((a, b) => a.span.start - b.span.start);
   pluralDivisions(text, toks, out);
+  streetTowns(text, out);
   return out;
+}
+
+const STREET_IN = /^(?:\s*,\s*|\s+in\s+(?:the\s+)?)$/;
+/**
+ * "Collins Avenue in Miami Beach", "Atlantic Avenue, Garden City": a street stands on the place named right
+ * after it (resolve.ts places it there, precision near), as a described name on its anchor.
+ */
+function streetTowns(text: string, out: RawMention[]): void {
+  for (let k = 0; k + 1 < out.length; k++) {
+    const s = out[k]!;
+    if (s.rule !== 'places/street' || s.anchor) continue;
+    const nx = out[k + 1]!;
+    if (nx.span.start < s.span.end || nx.rule === 'places/street' || !nx.hits.length || nx.adjectival) continue;
+    if (STREET_IN.test(text.slice(s.span.end, nx.span.start))) s.anchor = nx;
+  }
 }
 
 /**
