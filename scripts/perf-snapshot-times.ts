@@ -2,9 +2,12 @@
  * Snapshot and timing of the clean, sentences and times stages (performance work on them must keep
  * their layers byte-identical).
  *
- *   tsx scripts/perf-snapshot-times.ts snapshot [FILE]   record the three layers over the corpora
- *   tsx scripts/perf-snapshot-times.ts check [FILE]      compare against a recorded snapshot
- *   tsx scripts/perf-snapshot-times.ts bench [ROUNDS]    CPU ms per article per stage, newsCorpus(200)
+ *   tsx scripts/perf-snapshot-times.ts snapshot [FILE]     record the three layers over the corpora
+ *   tsx scripts/perf-snapshot-times.ts check [FILE]        compare against a recorded snapshot
+ *   tsx scripts/perf-snapshot-times.ts check-times [FILE]  the times stage alone, on the recorded clean and
+ *                                                          sentences layers (work on times checked while
+ *                                                          other stages change)
+ *   tsx scripts/perf-snapshot-times.ts bench [ROUNDS]      CPU ms per article per stage, newsCorpus(200)
  *
  * Corpora: newsCorpus(200), the sample articles (samples/articles with samples/published.json), the
  * TempEval-3 batch (read at run time from /tmp/te3.jsonl, made by
@@ -58,6 +61,31 @@ function layersOf(a: Article, ctx: Context): unknown {
   let doc = newDocument(a);
   for (const s of STAGES) doc = apply(doc, s, ctx);
   return { id: a.id, clean: doc.layers.clean, sentences: doc.layers.sentences, times: doc.layers.times, messages: doc.messages };
+}
+
+/** The times layer of `a` on recorded clean and sentences layers. */
+function timesOn(a: Article, rec: { clean: unknown; sentences: unknown }, ctx: Context): unknown {
+  const doc = newDocument(a);
+  const withInputs = { ...doc, layers: { ...doc.layers, clean: rec.clean, sentences: rec.sentences } } as Document;
+  return timesStage.run(withInputs, ctx).layers.times;
+}
+
+async function checkTimes(file: string): Promise<void> {
+  const ctx = makeContext();
+  const want = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { clean: unknown; sentences: unknown; times: unknown }[]>;
+  let bad = 0, n = 0, mentions = 0;
+  for (const c of await corpora()) {
+    const w = want[c.name];
+    if (!w) { console.log(`${c.name}: not in snapshot`); continue; }
+    c.articles.forEach((a, i) => {
+      n++;
+      const got = JSON.stringify(timesOn(a, w[i]!, ctx));
+      mentions += (w[i]!.times as unknown[] | undefined)?.length ?? 0;
+      if (got !== JSON.stringify(w[i]!.times) && ++bad <= 5) console.log(`DIFF ${c.name}/${a.id}: got ${got.slice(0, 300)}`);
+    });
+  }
+  console.log(bad ? `FAIL: ${bad}/${n} documents differ` : `OK: ${n} documents, ${mentions} time mentions identical`);
+  if (bad) process.exitCode = 1;
 }
 
 async function snapshot(file: string): Promise<void> {
@@ -123,5 +151,6 @@ const [cmd, arg] = process.argv.slice(2);
 const file = arg ?? '/tmp/perf/times-snapshot.json';
 if (cmd === 'snapshot') await snapshot(file);
 else if (cmd === 'check') await check(file);
+else if (cmd === 'check-times') await checkTimes(file);
 else if (cmd === 'bench') bench(1 + Number(arg ?? 5));
-else console.log('usage: perf-snapshot-times.ts snapshot|check [FILE] | bench [ROUNDS]');
+else console.log('usage: perf-snapshot-times.ts snapshot|check|check-times [FILE] | bench [ROUNDS]');

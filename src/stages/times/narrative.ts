@@ -12,7 +12,7 @@ import { addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtTime, fmtWeek, fm
 import type { DatePrecision } from '../../model/taxonomy.js';
 import { regexParser } from './engine.js';
 import { anyHit, keywords } from './parsers/keywords.js';
-import { B, E, mk } from './parsers/util.js';
+import { B, E, maxLetters, mk } from './parsers/util.js';
 
 const NARRATIVE_WORDS = keywords(['that', 'same', 'following', 'next', 'subsequent', 'previous', 'preceding', 'prior', 'before', 'after', 'earlier', 'later']);
 /** Every form has one of these after a space. */
@@ -40,21 +40,32 @@ export interface Anchor {
   readonly precision: DatePrecision;
 }
 
+/**
+ * The date a value names: YYYY-MM-DD… (day), YYYY-Www (week), YYYY-MM (month), YYYY-Qn / YYYY-Hn
+ * and YYYY-SP|SU|FA|WI (season), YYYY (year); else null. (Read by character: it runs on every
+ * candidate.)
+ */
 export function parseAnchor(value: string | null): Anchor | null {
   if (!value) return null;
-  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  if (m) return { y: +m[1]!, m: +m[2]!, d: +m[3]!, precision: 'day' };
-  m = /^(\d{4})-W(\d{2})(?!\d)/.exec(value);
-  if (m) return { y: +m[1]!, w: +m[2]!, precision: 'week' };
-  m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return { y: +m[1]!, m: +m[2]!, precision: 'month' };
-  m = /^(\d{4})-([QH])(\d)$/.exec(value);
-  if (m) return { y: +m[1]!, q: +m[3]!, half: m[2] === 'H', precision: 'season' };
-  m = /^(\d{4})-(SP|SU|FA|WI)$/.exec(value);
-  if (m) return { y: +m[1]!, season: m[2]!, precision: 'season' };
-  m = /^(\d{4})$/.exec(value);
-  if (m) return { y: +m[1]!, precision: 'year' };
+  const n = value.length;
+  if (!(digitAt(value, 0) && digitAt(value, 1) && digitAt(value, 2) && digitAt(value, 3))) return null;
+  const y = +value.slice(0, 4);
+  if (n === 4) return { y, precision: 'year' };
+  if (value[4] !== '-') return null;
+  if (digitAt(value, 5) && digitAt(value, 6) && value[7] === '-' && digitAt(value, 8) && digitAt(value, 9)) return { y, m: +value.slice(5, 7), d: +value.slice(8, 10), precision: 'day' };
+  if (value[5] === 'W' && digitAt(value, 6) && digitAt(value, 7) && !digitAt(value, 8)) return { y, w: +value.slice(6, 8), precision: 'week' };
+  if (n !== 7) return null;
+  if (digitAt(value, 5) && digitAt(value, 6)) return { y, m: +value.slice(5, 7), precision: 'month' };
+  if ((value[5] === 'Q' || value[5] === 'H') && digitAt(value, 6)) return { y, q: +value[6]!, half: value[5] === 'H', precision: 'season' };
+  const season = value.slice(5, 7);
+  if (season === 'SP' || season === 'SU' || season === 'FA' || season === 'WI') return { y, season, precision: 'season' };
   return null;
+}
+
+/** An ASCII digit at `i` (false past the end). */
+function digitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i); // NaN past the end
+  return c >= 48 && c <= 57;
 }
 
 /** Monday of ISO week `w` of ISO year `y`. */
@@ -146,7 +157,9 @@ export const narrativeParser = regexParser(
     return mk(offset, m, type, s?.value ?? null, s?.precision ?? null, true, 'times/narrative',
       { narrative: { unit: u.unit, n, ...(u.part ? { part: u.part } : {}) }, ...(s?.day ? { day: s.day } : {}) });
   },
-  (_lower, hits) => anyHit(hits, NARRATIVE_WORDS) && anyHit(hits, NARRATIVE_UNITS),
+  (_segment, hits) => anyHit(hits, NARRATIVE_WORDS) && anyHit(hits, NARRATIVE_UNITS),
+  // the longest leads before the unit of the four forms above
+  { words: NARRATIVE_UNITS, letters: () => maxLetters(['earlier that very', 'the subsequent', 'earlier in the', 'the']) },
 );
 
 /** A weekday or "yesterday": the date of the telling more often than of what is compared. */

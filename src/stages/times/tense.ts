@@ -6,18 +6,26 @@
  * data/lexicons/time/past-verbs.txt) or "since" settles it as past.
  */
 import { loadList } from '../../util/lexicon.js';
+import { isSpace } from './parsers/util.js';
 import type { TimeContext } from './types.js';
 
-let res: { future: RegExp; futureBefore: RegExp; pastBefore: RegExp; untilBefore: RegExp; pastPerfect: RegExp; pastInClause: RegExp; notPast: Set<string> } | null = null;
+let res: {
+  future: RegExp; futureBefore: RegExp; pastBefore: RegExp; pastBeforeWords: number; untilBefore: RegExp; pastPerfect: RegExp;
+  pastInClause: RegExp; notPast: Set<string>;
+} | null = null;
 
 function patterns(ctx: TimeContext): NonNullable<typeof res> {
   if (!res) {
-    const irregular = loadList('time/past-verbs.txt').map((w) => w.toLowerCase()).join('|');
+    const irregulars = loadList('time/past-verbs.txt').map((w) => w.toLowerCase());
+    const irregular = irregulars.join('|');
     const pastWord = `(?:[a-z]+ed|${irregular})`;
     res = {
       future: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCue})(?![\\w'])`, 'gi'),
       futureBefore: new RegExp(`(?<![\\w'])(?:${ctx.lex.re.futureCueBefore})(?![\\w'])`, 'gi'),
       pastBefore: new RegExp(`(?:(?<![\\w'-])${pastWord}|\\bsince)\\s+(?:(?:on|in|at|during|by)\\s+)?(?:(?:late|early|mid)-?\\s*)?$`),
+      // a match is the verb (the end of a word), a preposition, "late/early/mid": three words at most
+      // (more when an irregular past has spaces)
+      pastBeforeWords: 3 + Math.max(0, ...irregulars.map((w) => w.split(/\s+/).length - 1)),
       // a deadline: "has given them until 9 a.m. Tuesday", "postponed until Tuesday morning"
       untilBefore: /\buntil\s+(?:(?:about\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)(?:\s+\(?[A-Z]{2,4}\)?)?\s+)?(?:on\s+)?$/i,
       // a plan told in the past perfect ("had been scheduled to expire") is not ahead of the DCT
@@ -51,6 +59,21 @@ function clause(text: string, start: number, end: number): { before: string; aft
   return { before: text.slice(a, start), after: text.slice(end, b) };
 }
 
+/**
+ * The end of `s` with its last `n` words (runs of non-space) and the space before them: a pattern
+ * anchored at the end that spans at most `n` words matches it as it matches `s` (and sees the same
+ * character before each of its possible starts).
+ */
+function lastWords(s: string, n: number): string {
+  let i = s.length;
+  for (let k = 0; k < n; k++) {
+    while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isSpace(s.charCodeAt(i - 1))) i--;
+    if (i === 0) return s;
+  }
+  return s.slice(i - 1);
+}
+
 /** Distance from the edge of `s` (its end when `fromEnd`) to the nearest match of `re`, or Infinity. */
 function nearest(re: RegExp, s: string, fromEnd: boolean): number {
   let best = Infinity;
@@ -69,7 +92,7 @@ function nearest(re: RegExp, s: string, fromEnd: boolean): number {
 export function tenseAt(ctx: TimeContext, start: number, end: number, opts?: { readonly clausePast?: boolean }): -1 | 0 | 1 {
   const p = patterns(ctx);
   const { before, after } = clause(ctx.text, start, end);
-  if (p.pastBefore.test(before)) return -1;
+  if (p.pastBefore.test(lastWords(before, p.pastBeforeWords))) return -1;
   // "Until Thursday, they had not …" looks back
   if (p.untilBefore.test(before)) return /\bhad\b/i.test(after) ? -1 : 1;
   if (futureIn(p.futureBefore, before, ctx.text, start - before.length, p) || futureIn(p.future, reportedCut(after), ctx.text, end, p)) return 1;

@@ -53,9 +53,13 @@ export interface TimeContext {
 /** A parser: one concern; finds candidates in one body segment (`offset` = its start in the text). */
 export interface TimeParser {
   readonly id: string;
-  /** Cheap test a segment must pass before the parser runs (lower-cased segment text; the registered keywords it contains, ./parsers/keywords.ts). */
-  readonly prefilter?: (lower: string, hits: Uint8Array) => boolean;
-  scan(ctx: TimeContext, segment: string, offset: number): Candidate[];
+  /**
+   * Cheap test a segment must pass before the parser runs (the segment's text, the registered
+   * keywords it contains, ./parsers/keywords.ts); a pattern it tests the text with ignores case.
+   */
+  readonly prefilter?: (segment: string, hits: Uint8Array) => boolean;
+  /** `hits`: the segment's keyword hits, when the engine has them. */
+  scan(ctx: TimeContext, segment: string, offset: number, hits?: Uint8Array): Candidate[];
 }
 
 /** A refiner: takes all candidates of a segment, returns the refined list. */

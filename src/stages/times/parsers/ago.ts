@@ -6,10 +6,10 @@
  */
 import { shift, type Unit } from '../anchor.js';
 import { regexParser } from '../engine.js';
-import { numberValue } from '../lexicon.js';
+import { numberValue, timeLexicon } from '../lexicon.js';
 import { durationValue, UNIT_WORDS } from './durations.js';
 import { anyHit, keywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { B, E, mk, numberLetters } from './util.js';
 
 const AGO_WORDS = keywords(['ago', 'earlier', 'later', 'from now', 'hence', 'before', 'after'], 'word');
 
@@ -59,5 +59,7 @@ export const agoParser = regexParser(
     const s = u === 'DEY' ? shift(ctx.dct, 'Y', k) : shift(ctx.dct, u, k);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/ago', { ...(s.day ? { day: s.day } : {}), ...narrative });
   },
-  (_lower, hits) => anyHit(hits, AGO_WORDS) && anyHit(hits, UNIT_WORDS), // /\b(?:ago|earlier|later|from now|hence|before|after)\b/ and a unit
+  (_segment, hits) => anyHit(hits, AGO_WORDS) && anyHit(hits, UNIT_WORDS), // /\b(?:ago|earlier|later|from now|hence|before|after)\b/ and a unit
+  // before the unit its number; after it "and a half", "ago|earlier|…" (word characters and spaces)
+  { words: UNIT_WORDS, letters: () => numberLetters(timeLexicon()), tail: '' },
 );

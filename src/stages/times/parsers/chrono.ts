@@ -9,9 +9,8 @@ import { fmtDay, fmtMonth, fmtTime, type Ymd } from '../calendar.js';
 import { resolveMonthDay } from '../anchor.js';
 import { tenseAt } from '../tense.js';
 import type { Candidate, TimeParser } from '../types.js';
-import { anyHit } from './keywords.js';
+import { anyHit, DIGITS } from './keywords.js';
 import { MONTH_STEMS } from './months.js';
-import { hasDigit } from './util.js';
 
 const KEEP_PARSERS = new Set([
   'ENYearMonthDayParser', 'ISOFormatParser', 'ENMonthNameLittleEndianParser', 'ENMonthNameMiddleEndianParser',
@@ -35,16 +34,21 @@ function getEngine(): chrono.Chrono {
 
 /** Segments worth handing to chrono: a month name next to a number, a clock time or an ISO date. */
 const MONTH_RE = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const PREFILTER = new RegExp(`\\b${MONTH_RE}\\b\\.?,?\\s{0,3}\\d|\\d(?:st|nd|rd|th)?\\s{1,3}(?:of\\s+)?${MONTH_RE}\\b|\\d:\\d\\d|\\d\\s*[ap]\\.?m\\b|\\d{4}-\\d\\d-\\d\\d`);
+const PREFILTER = new RegExp(`\\b${MONTH_RE}\\b\\.?,?\\s{0,3}\\d|\\d(?:st|nd|rd|th)?\\s{1,3}(?:of\\s+)?${MONTH_RE}\\b|\\d:\\d\\d|\\d\\s*[ap]\\.?m\\b|\\d{4}-\\d\\d-\\d\\d`, 'i');
 /** The same without the month-name alternatives, for segments without a month name (cheaper). */
-const PREFILTER_NO_MONTH = /\d:\d\d|\d\s*[ap]\.?m\b|\d{4}-\d\d-\d\d/;
+const PREFILTER_NO_MONTH = /\d:\d\d|\d\s*[ap]\.?m\b|\d{4}-\d\d-\d\d/i;
 const LEAD = /^(?:(?:on|at|in|by|from|of|during|since|until|till|to|for|as of|before|after)\s+)+/i;
 const MONTH_WORD = /[A-Za-z]{3,}/;
+
+/** A component chrono is certain of, else null. */
+function known(c: chrono.ParsedComponents, k: chrono.Component): number | null {
+  return c.isCertain(k) ? c.get(k) : null;
+}
 
 export const chronoParser: TimeParser = {
   id: 'chrono',
   // every alternative has a digit; the month-name ones need a month name at a word start
-  prefilter: (lower, hits) => hasDigit(lower) && (anyHit(hits, MONTH_STEMS) ? PREFILTER : PREFILTER_NO_MONTH).test(lower),
+  prefilter: (segment, hits) => anyHit(hits, DIGITS) && (anyHit(hits, MONTH_STEMS) ? PREFILTER : PREFILTER_NO_MONTH).test(segment),
   scan(ctx, segment, offset) {
     const ref = ctx.dct ? new Date(Date.UTC(ctx.dct.y, ctx.dct.m - 1, ctx.dct.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
     const out: Candidate[] = [];
@@ -56,9 +60,8 @@ export const chronoParser: TimeParser = {
       if (lead) { start += lead[0].length; text = text.slice(lead[0].length); }
       text = text.replace(/[\s,]+$/, '');
       const c = r.start;
-      const known = (k: chrono.Component): number | null => (c.isCertain(k) ? c.get(k) : null);
-      const y = known('year'), mo = known('month'), d = known('day');
-      let h = known('hour'), mi = known('minute');
+      const y = known(c, 'year'), mo = known(c, 'month'), d = known(c, 'day');
+      let h = known(c, 'hour'), mi = known(c, 'minute');
       // a clock time needs a.m./p.m. or hh:mm, and is not a price ("$1.35 a share"); chrono also
       // reads the count after a date as an hour ("On 4 March 2020, 14 militants"): drop it
       if (h !== null && !/\d\s*(?:[ap]\.\s?m\b\.?|[ap]m\b)|\d:\d\d/i.test(text)) {

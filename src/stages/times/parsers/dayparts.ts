@@ -32,5 +32,5 @@ export const dayPartParser = regexParser(
     const day = addDays(ctx.dct, deictic ? DEICTIC[deictic]! : 0);
     return { ...base, value: `${fmtDay(day)}T${code}`, by: deictic ? 'times/daypart:deictic' : 'times/daypart', day, ...(deictic ? {} : { dayPart: code }) };
   },
-  (_lower, hits) => anyHit(hits, PART_WORDS),
+  (_segment, hits) => anyHit(hits, PART_WORDS),
 );

@@ -37,5 +37,5 @@ export const deicticParser = regexParser(
     const value = code ? `${fmtDay(day)}T${code}` : fmtDay(day);
     return mk(offset, m, type, value, 'day', true, 'times/deictic', { day });
   },
-  (_lower, hits) => anyHit(hits, DAY_WORDS) || (anyHit(hits, THIS_LAST) && anyHit(hits, PART_WORDS)),
+  (_segment, hits) => anyHit(hits, DAY_WORDS) || (anyHit(hits, THIS_LAST) && anyHit(hits, PART_WORDS)),
 );

@@ -6,13 +6,17 @@
  */
 import { regexParser } from '../engine.js';
 import { numberValue, timeLexicon } from '../lexicon.js';
-import { anyHit, lazyKeywords } from './keywords.js';
-import { B, E, mk, wordBefore } from './util.js';
+import { anyHit, keywords, lazyKeywords } from './keywords.js';
+import { B, E, maxLetters, mk, numberLetters, wordBefore } from './util.js';
 
 /** The unit words of the lexicon at a word start (a unit follows a space, a hyphen or the start: not "Monday", "headquarters"). */
 export const UNIT_WORDS = lazyKeywords(() => [...timeLexicon().units.keys()], 'start');
+const LONG = keywords(['-long']);
 
-const PREFIX = '(?:(the|its|their|his|her)\\s+)?(?:(past|last|next|first|previous|coming|following|final|recent|latest|initial|remaining|same|entire|whole|full)\\s+)?';
+const DETS = ['the', 'its', 'their', 'his', 'her'];
+const RELS = ['past', 'last', 'next', 'first', 'previous', 'coming', 'following', 'final', 'recent', 'latest', 'initial', 'remaining', 'same', 'entire', 'whole', 'full'];
+const MORE = ['more', 'additional', 'straight', 'consecutive', 'full', 'extra'];
+const PREFIX = `(?:(${DETS.join('|')})\\s+)?(?:(${RELS.join('|')})\\s+)?`;
 
 const HALF = /\s1\/2|\u00bd|\sand\s+a\s+half\b/i;
 
@@ -45,7 +49,7 @@ export function durationValue(unit: string, n: number | 'X'): string | null {
 export const durationParser = regexParser(
   'duration',
   (ctx) => new RegExp(
-    `${B}${PREFIX}(?:(${ctx.lex.re.number})(?:\\s+1/2|\\s+and\\s+a\\s+half|\\s*\\u00bd)?(?:[\\s-]+(?:more|additional|straight|consecutive|full|extra))?[\\s-]+)?(${ctx.lex.re.unit})(?:\\s+and\\s+a\\s+half)?${E}(?!-old|\\s+old\\b|\\s+(?:ago|earlier|later|from\\s+now|hence)\\b)`, 'gi'),
+    `${B}${PREFIX}(?:(${ctx.lex.re.number})(?:\\s+1/2|\\s+and\\s+a\\s+half|\\s*\\u00bd)?(?:[\\s-]+(?:${MORE.join('|')}))?[\\s-]+)?(${ctx.lex.re.unit})(?:\\s+and\\s+a\\s+half)?${E}(?!-old|\\s+old\\b|\\s+(?:ago|earlier|later|from\\s+now|hence)\\b)`, 'gi'),
   (ctx, m, offset) => {
     const det = m[1]?.toLowerCase();
     const rel = m[2]?.toLowerCase();
@@ -77,7 +81,13 @@ export const durationParser = regexParser(
     const value = durationValue(unit, n);
     return mk(offset, m, 'DURATION', value, null, false, 'times/duration');
   },
-  (_lower, hits) => anyHit(hits, UNIT_WORDS),
+  (_segment, hits) => anyHit(hits, UNIT_WORDS),
+  // a unit starts a word; before it: the determiner, the modifier, the number, "and a half", "more"
+  // after it: "and a half", the lookaheads (word characters, spaces, hyphens)
+  {
+    words: UNIT_WORDS, letters: () => maxLetters(DETS) + maxLetters(RELS) + numberLetters(timeLexicon()) + maxLetters(['and a half']) + maxLetters(MORE),
+    tail: '-',
+  },
 );
 
 /**
@@ -96,5 +106,5 @@ export const longParser = regexParser(
     if (n === null) return null;
     return mk(offset, m, 'DURATION', durationValue(unit, n), null, false, 'times/duration:long');
   },
-  (lower, hits) => anyHit(hits, UNIT_WORDS) && lower.includes('-long'),
+  (_segment, hits) => anyHit(hits, UNIT_WORDS) && anyHit(hits, LONG),
 );

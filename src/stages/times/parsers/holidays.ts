@@ -80,5 +80,5 @@ export const holidayParser = regexParser(
     if (!day) return null;
     return mk(offset, m, 'DATE', fmtDay(day), 'day', relative, 'times/holiday', { day });
   },
-  (_lower, hits) => anyHit(hits, HOLIDAY_WORDS),
+  (_segment, hits) => anyHit(hits, HOLIDAY_WORDS),
 );

@@ -1,46 +1,58 @@
 /**
  * The parsers' prefilter words, found in one pass per segment. Each parser registers the words its
  * prefilter needs when its module loads (`keywords`); the engine runs one Aho-Corasick automaton
- * over the lower-cased segment (`scanKeywords`) and the prefilters read the hits (`anyHit`), where
- * each once ran its own regular-expression alternation over the segment (an alternation tries every
- * word at every position). A hit means exactly what the replaced pattern meant: `sub` /w/, `word`
- * /\bw\b/, `end` /w\b/, `start` /\bw/ (\b as without the u flag: ASCII word characters).
+ * over the segment, ignoring the case of ASCII letters (`scanKeywords`), and the prefilters read the
+ * hits (`anyHit`), where each once ran its own regular-expression alternation over the segment (an
+ * alternation tries every word at every position). A hit means exactly what the replaced pattern
+ * meant: `sub` /w/i, `word` /\bw\b/i, `end` /w\b/i, `start` /\bw/i (\b as without the u flag:
+ * ASCII word characters). The first hit of each word is kept (`firstHit`): a parser can start its
+ * scan near it (../engine.ts, Lead).
  */
 import { isWordChar } from './util.js';
 
 type Mode = 0 | 1 | 2 | 3; // sub, word, end, start
 const MODES = { sub: 0, word: 1, end: 2, start: 3 } as const;
 
-interface Entry { readonly word: string; readonly mode: Mode }
+/** A word's entry; `group`: the list it was registered in (a hit of any of its words marks the list). */
+interface Entry { readonly word: string; readonly mode: Mode; readonly group: number }
 const entries: Entry[] = [];
-const lazy: { ids: number[]; words: () => readonly string[]; mode: Mode }[] = [];
+const lazy: { ids: number[]; words: () => readonly string[]; mode: Mode; group: number }[] = [];
+/** Word ids of one registration, with its list number (`anyHit` on it reads one flag). */
+type Words = number[] & { group?: number };
+let groups = 0;
 
 /** Registers words; returns their ids (for `anyHit`). Must run before the first scan (at module load). */
 export function keywords(words: readonly string[], mode: keyof typeof MODES = 'sub'): readonly number[] {
   if (dfa) throw new Error('times keywords: registered after the automaton was built');
-  return words.map((word) => {
+  const group = groups++;
+  const ids: Words = words.map((word) => {
     for (const ch of word) if (sym(ch.charCodeAt(0)) === 0) throw new Error(`times keywords: "${word}" has a character outside the alphabet`);
-    entries.push({ word, mode: MODES[mode] });
+    entries.push({ word, mode: MODES[mode], group });
     return entries.length - 1;
   });
+  ids.group = group;
+  return ids;
 }
 
 /** Like `keywords`, with the words computed when the automaton is built (from a lexicon). */
 export function lazyKeywords(words: () => readonly string[], mode: keyof typeof MODES = 'sub'): readonly number[] {
   if (dfa) throw new Error('times keywords: registered after the automaton was built');
-  const ids: number[] = [];
-  lazy.push({ ids, words, mode: MODES[mode] });
+  const ids: Words = [];
+  ids.group = groups++;
+  lazy.push({ ids, words, mode: MODES[mode], group: ids.group });
   return ids;
 }
 
-// alphabet: a-z 1-26, 0-9 27-36, space 37, ' 38, U+2019 39, - 40; anything else 0 (in no word)
+// alphabet: a-z (and A-Z) 1-26, 0-9 27-36, space 37, ' 38, U+2019 39, - 40; anything else 0 (in no word)
 const A = 41;
-const SYM = new Uint8Array(128);
-for (let c = 97; c <= 122; c++) SYM[c] = c - 96;
+// (a table for every UTF-16 code unit: the scan loop reads one entry per character, no test;
+// only the lines of the characters met are ever loaded)
+const SYM = new Uint8Array(0x10000);
+for (let c = 97; c <= 122; c++) SYM[c] = SYM[c - 32] = c - 96;
 for (let c = 48; c <= 57; c++) SYM[c] = c - 48 + 27;
-SYM[32] = 37; SYM[39] = 38; SYM[45] = 40;
+SYM[32] = 37; SYM[39] = 38; SYM[0x2019] = 39; SYM[45] = 40;
 function sym(c: number): number {
-  return c < 128 ? SYM[c]! : c === 0x2019 ? 39 : 0;
+  return SYM[c]!;
 }
 
 /**
@@ -55,13 +67,22 @@ let outputs: (readonly number[] | null)[] = [];
 /** Per word id: its mode and length (typed arrays: the hit checks read no objects). */
 let modeOf = new Uint8Array(0);
 let lengthOf = new Uint16Array(0);
+/** Per word id, then per list (from `groupBase` on, by list number): 1 when found. */
 let hits = new Uint8Array(0);
+let groupOf = new Int32Array(0);
+let groupBase = 0;
+/** Per word id: where its first and its last hit start (valid when `hits[id]` is 1). */
+let firstAt = new Int32Array(0);
+let lastAt = new Int32Array(0);
+
+/** Any ASCII digit (as /\d/), found in the same pass. */
+export const DIGITS = keywords([...'0123456789']);
 
 function build(): void {
   for (const l of lazy) {
     for (const word of l.words()) {
       if ([...word].some((ch) => sym(ch.charCodeAt(0)) === 0)) throw new Error(`times keywords: "${word}" has a character outside the alphabet`);
-      entries.push({ word, mode: l.mode });
+      entries.push({ word, mode: l.mode, group: l.group });
       l.ids.push(entries.length - 1);
     }
   }
@@ -104,43 +125,76 @@ function build(): void {
   outputs = order.map((s) => (out[s]!.length ? out[s]! : null));
   modeOf = Uint8Array.from(entries, (e) => e.mode);
   lengthOf = Uint16Array.from(entries, (e) => e.word.length);
-  hits = new Uint8Array(entries.length);
+  hits = new Uint8Array(entries.length + groups);
+  groupOf = Int32Array.from(entries, (e) => e.group);
+  groupBase = entries.length;
+  firstAt = new Int32Array(entries.length);
+  lastAt = new Int32Array(entries.length);
   dfa = table;
 }
 
-/** Marks the registered words `lower` contains; the result is valid until the next call. */
-export function scanKeywords(lower: string): Uint8Array {
+/**
+ * Marks the registered words `text` contains between `start` and `end` (the text outside is as
+ * good as absent: a word at `start` starts a word); the result is valid until the next call. The
+ * words' letters match ASCII letters of either case only, as the patterns do (case-insensitive, not
+ * Unicode: "İ" and the Kelvin sign are not "i" and "k", and not word characters).
+ */
+export function scanKeywords(text: string, start: number, end: number): Uint8Array {
   if (!dfa) build();
   const table = dfa!;
   const fin = firstFinal;
   hits.fill(0);
   let s = 0;
-  const n = lower.length;
-  for (let i = 0; i < n; i++) {
-    const c = lower.charCodeAt(i);
-    s = table[s + (c < 128 ? SYM[c]! : c === 0x2019 ? 39 : 0)]!;
-    if (s >= fin) record(lower, i, outputs[s / A]!);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    s = table[s + SYM[c]!]!;
+    if (s >= fin) record(text, start, end, i, outputs[s / A]!);
   }
   return hits;
 }
 
 /** The words of `o` end at `i`: marks those whose boundaries hold. */
-function record(lower: string, i: number, o: readonly number[]): void {
-  const n = lower.length;
+function record(text: string, start: number, end: number, i: number, o: readonly number[]): void {
   for (let k = 0; k < o.length; k++) {
     const id = o[k]!;
     const mode = modeOf[id]!;
+    const st = i + 1 - lengthOf[id]!;
     if (mode !== 0) {
-      if (mode !== 3 && i + 1 < n && isWordChar(lower.charCodeAt(i + 1))) continue;
-      const st = i + 1 - lengthOf[id]!;
-      if (mode !== 2 && st > 0 && isWordChar(lower.charCodeAt(st - 1))) continue;
+      if (mode !== 3 && i + 1 < end && isWordChar(text.charCodeAt(i + 1))) continue;
+      if (mode !== 2 && st > start && isWordChar(text.charCodeAt(st - 1))) continue;
     }
+    lastAt[id] = st - start;
+    if (hits[id] === 1) continue;
     hits[id] = 1;
+    hits[groupBase + groupOf[id]!] = 1;
+    firstAt[id] = st - start;
   }
+}
+
+/** Where the first hit of any of the words `ids` starts in the last scanned text (from its `start`), or -1. */
+export function firstHit(h: Uint8Array, ids: readonly number[]): number {
+  let at = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (h[id] === 1 && (at < 0 || firstAt[id]! < at)) at = firstAt[id]!;
+  }
+  return at;
+}
+
+/** Where the last hit of any of the words `ids` starts in the last scanned text (from its `start`), or -1. */
+export function lastHit(h: Uint8Array, ids: readonly number[]): number {
+  let at = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (h[id] === 1 && lastAt[id]! > at) at = lastAt[id]!;
+  }
+  return at;
 }
 
 /** One of the words `ids` was found. */
 export function anyHit(h: Uint8Array, ids: readonly number[]): boolean {
+  const group = (ids as Words).group;
+  if (group !== undefined) return h[groupBase + group] === 1; // a list as registered
   for (let i = 0; i < ids.length; i++) if (h[ids[i]!] === 1) return true;
   return false;
 }

@@ -9,13 +9,16 @@ import { daysInMonth, fmtDay, fmtMonth } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
 import type { TimeContext } from '../types.js';
-import { anyHit, keywords } from './keywords.js';
-import { B, BM, E, hasDigit, mk, wordBefore } from './util.js';
+import { anyHit, DIGITS, keywords } from './keywords.js';
+import { B, BM, E, maxLetters, mk, wordBefore } from './util.js';
 
 /** A month name starts a word (after a space, a hyphen, "mid-"…). */
 export const MONTH_STEMS = keywords(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'], 'start');
+const REL_YEAR = keywords(['this year', 'last year', 'next year']);
+const EVERY_EACH = keywords(['every ', 'each ']);
 
 const DIRS: Record<string, Direction> = { last: -1, past: -1, previous: -1, this: 0, next: 1, coming: 1 };
+const BEFORE = ['last', 'past', 'previous', 'this', 'next', 'coming'];
 const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'late', 'mid', 'last', 'this', 'next',
   'through', 'from', 'to', 'during', 'and', 'or', 'before', 'after', 'the', 'between', 'on', 'that', 'end', 'past',
   'throughout', 'beginning', 'start', 'middle', 'for']);
@@ -23,7 +26,7 @@ const INTRO = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'early', 'lat
 export const monthParser = regexParser(
   'month',
   (ctx) => new RegExp(
-    `${BM}(?:(last|past|previous|this|next|coming)\\s+)?(${ctx.lex.re.month})(?!\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\d))` +
+    `${BM}(?:(${BEFORE.join('|')})\\s+)?(${ctx.lex.re.month})(?!\\.?\\s*\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\d))` +
     `(?:,?\\s+(?:of\\s+)?(\\d{4})|\\s+(this|last|next)\\s+year)?${E}`, 'gi'),
   (ctx, m, offset) => {
     const name = m[2]!;
@@ -51,7 +54,8 @@ export const monthParser = regexParser(
     }
     return mk(offset, m, 'DATE', fmtMonth(y, month), 'month', true, 'times/month');
   },
-  (_lower, hits) => anyHit(hits, MONTH_STEMS),
+  (_segment, hits) => anyHit(hits, MONTH_STEMS),
+  { words: MONTH_STEMS, letters: () => maxLetters(BEFORE) },
 );
 
 /**
@@ -81,7 +85,7 @@ export const dayMonthRelYearParser = regexParser(
     if (day > daysInMonth(y, month)) return null;
     return { ...base, value: fmtDay({ y, m: month, d: day }) };
   },
-  (lower, hits) => anyHit(hits, MONTH_STEMS) && (lower.includes('this year') || lower.includes('last year') || lower.includes('next year')) && hasDigit(lower),
+  (_segment, hits) => anyHit(hits, MONTH_STEMS) && anyHit(hits, REL_YEAR) && anyHit(hits, DIGITS),
 );
 let dmBefore: RegExp | null = null;
 const dayMonthBefore = (ctx: TimeContext): RegExp => (dmBefore ??= new RegExp(
@@ -97,5 +101,5 @@ export const monthSetParser = regexParser(
     if (!month) return null;
     return mk(offset, m, 'SET', `XXXX-${String(month).padStart(2, '0')}`, null, false, 'times/month:set');
   },
-  (lower, hits) => anyHit(hits, MONTH_STEMS) && (lower.includes('every ') || lower.includes('each ')),
+  (_segment, hits) => anyHit(hits, MONTH_STEMS) && anyHit(hits, EVERY_EACH),
 );

@@ -6,7 +6,7 @@
 import { shift, type Unit } from '../anchor.js';
 import { regexParser } from '../engine.js';
 import { anyHit, keywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { B, E, maxLetters, mk } from './util.js';
 
 const EDGE_WORDS = keywords(['end', 'earl', 'late', 'begin', 'start', 'middle', 'close']);
 const PERIOD_UNITS = keywords(['week', 'month', 'year', 'quarter']);
@@ -34,5 +34,7 @@ export const periodEdgeParser = regexParser(
     const s = shift(ctx.dct, UNITS[unit]!, n);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/period-edge', mod ? { mod } : {});
   },
-  (_lower, hits) => anyHit(hits, EDGE_WORDS) && anyHit(hits, PERIOD_UNITS),
+  (_segment, hits) => anyHit(hits, EDGE_WORDS) && anyHit(hits, PERIOD_UNITS),
+  // the longest lead before the unit: "the beginning of the"
+  { words: PERIOD_UNITS, letters: () => maxLetters(['the beginning of the']) },
 );

@@ -88,7 +88,7 @@ export const reportPeriodParser = regexParser(
     if (!dct) return mk(offset, m, 'DATE', null, 'year', true, 'times/report-period:fiscal');
     return mk(offset, m, 'DATE', String(/^(?:latest|last|previous|prior)\b/.test(qual) ? dct.y - 1 : dct.y), 'year', true, 'times/report-period:fiscal');
   },
-  (_lower, hits) => anyHit(hits, PERIOD_WORDS),
+  (_segment, hits) => anyHit(hits, PERIOD_WORDS),
 );
 
 /**

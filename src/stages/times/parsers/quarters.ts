@@ -38,7 +38,7 @@ export const quarterParser = regexParser(
     }
     return mk(offset, m, 'DATE', `${String(year).padStart(4, '0')}-${half ? 'H' : 'Q'}${half ? Math.min(n, 2) : n}`, 'season', relative, 'times/quarter');
   },
-  (_lower, hits) => anyHit(hits, QUARTER_HALF),
+  (_segment, hits) => anyHit(hits, QUARTER_HALF),
 );
 
 export const quarterRelParser = regexParser(
@@ -55,5 +55,5 @@ export const quarterRelParser = regexParser(
     if (qq < 1) { qq += 4; y--; } else if (qq > 4) { qq -= 4; y++; }
     return mk(offset, m, 'DATE', `${y}-Q${qq}`, 'season', true, 'times/quarter-rel');
   },
-  (_lower, hits) => anyHit(hits, QUARTER),
+  (_segment, hits) => anyHit(hits, QUARTER),
 );

@@ -9,6 +9,7 @@ import { regexParser } from '../engine.js';
 import { tenseAt } from '../tense.js';
 import type { Candidate, TimeContext } from '../types.js';
 import { B, E } from './util.js';
+import { anyHit, DIGITS } from './keywords.js';
 
 const SEP = '\\s*(?:-|\\u2013|\\u2014|to|through|and|until|till)\\s*';
 const ORD = '(?:st|nd|rd|th)?';
@@ -54,7 +55,7 @@ export const dayRangeParser = regexParser(
     const i2 = s.indexOf(m[6]!, m[5]!.length + 1);
     return days(ctx, month, +m[5]!, +m[6]!, m[8] ? +m[8] : null, [at, at + m[5]!.length], [at + i2, at + s.length], 'times/day-range');
   },
-  (lower) => /\d\s*(?:-|\u2013|\u2014|to|through|and|until|till)\s*\d/.test(lower),
+  (segment, hits) => anyHit(hits, DIGITS) && /\d\s*(?:-|\u2013|\u2014|to|through|and|until|till)\s*\d/i.test(segment),
 );
 
 export const yearRangeParser = regexParser(
@@ -72,5 +73,5 @@ export const yearRangeParser = regexParser(
       { start: at + i2, end: at + m[0].length, type: 'DATE', value: String(y2), precision: 'year', relative: false, by: 'times/year-range' },
     ];
   },
-  (lower) => (lower.includes('-') || lower.includes('\u2013') || lower.includes('\u2014')) && /\d{4}\s*(?:-|\u2013|\u2014)\s*\d\d/.test(lower),
+  (segment, hits) => anyHit(hits, DIGITS) && (segment.includes('-') || segment.includes('\u2013') || segment.includes('\u2014')) && /\d{4}\s*(?:-|\u2013|\u2014)\s*\d\d/.test(segment),
 );

@@ -6,7 +6,7 @@
 import { regexParser } from '../engine.js';
 import { timeLexicon } from '../lexicon.js';
 import { anyHit, keywords, lazyKeywords } from './keywords.js';
-import { B, E, longestWord, mk } from './util.js';
+import { B, E, longestWord, maxLetters, mk } from './util.js';
 
 /**
  * A ref phrase contains each of its words: the longest word of every phrase of the lexicon (a
@@ -32,7 +32,8 @@ export const refParser = regexParser(
     if (key === 'earlier' && !/^\s*[,.;]/.test(after)) return null; // "earlier talks", "earlier this week"
     return mk(offset, m, 'DATE', value, null, false, 'times/ref');
   },
-  (_lower, hits) => anyHit(hits, REF_WORDS),
+  (_segment, hits) => anyHit(hits, REF_WORDS),
+  { words: REF_WORDS, letters: () => maxLetters(timeLexicon().refs.keys()) }, // the words of the phrase before its longest
 );
 
 /** "current" and "recent" qualifying a noun ("the current government", "recent attacks"). */
@@ -40,5 +41,5 @@ export const adjectiveRefParser = regexParser(
   'ref-adjective',
   (ctx) => new RegExp(`${B}(current|recent)(?=\\s+(?!(?:${ctx.lex.re.unit}|${ctx.lex.re.number})\\b)[a-z])`, 'gi'),
   (_ctx, m, offset) => mk(offset, m, 'DATE', m[1]!.toLowerCase() === 'current' ? 'PRESENT_REF' : 'PAST_REF', null, false, 'times/ref-adjective'),
-  (_lower, hits) => anyHit(hits, ADJ_WORDS),
+  (_segment, hits) => anyHit(hits, ADJ_WORDS),
 );

@@ -8,10 +8,12 @@ import { shift, type Unit } from '../anchor.js';
 import { addDays, fmtWeek, isoWeekday } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import { anyHit, keywords } from './keywords.js';
-import { B, E, mk } from './util.js';
+import { B, E, maxLetters, mk } from './util.js';
 
 const WEEKEND = keywords(['weekend']);
-const REL_UNITS = keywords(['week', 'month', 'year', 'decade', 'century']);
+/** The unit is a whole word after the direction word ("last week", "the coming weekend"). */
+const REL_UNITS = keywords(['week', 'weekend', 'month', 'year', 'decade', 'century'], 'word');
+const REL_DIRS = keywords(['last', 'past', 'this', 'current', 'next', 'coming'], 'word');
 
 const UNITS: Record<string, Unit> = { week: 'W', month: 'M', year: 'Y', decade: 'DE', century: 'CE' };
 const DIR: Record<string, number> = { last: -1, past: -1, this: 0, current: 0, next: 1, coming: 1 };
@@ -34,7 +36,8 @@ export const relativeUnitParser = regexParser(
     const s = shift(ctx.dct, UNITS[unit]!, n);
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/relative-unit');
   },
-  (_lower, hits) => anyHit(hits, REL_UNITS),
+  (_segment, hits) => anyHit(hits, REL_UNITS) && anyHit(hits, REL_DIRS),
+  { words: REL_UNITS, letters: () => maxLetters(['the']) + maxLetters(Object.keys(DIR)) },
 );
 
 /** "the weekend": the latest weekend by the DCT (the coming one only when the clause looks ahead is not modelled). */
@@ -47,5 +50,5 @@ export const weekendParser = regexParser(
     const d = wd >= 6 ? ctx.dct : addDays(ctx.dct, -wd);
     return mk(offset, m, 'DATE', `${fmtWeek(d)}-WE`, 'week', true, 'times/weekend');
   },
-  (_lower, hits) => anyHit(hits, WEEKEND),
+  (_segment, hits) => anyHit(hits, WEEKEND),
 );

@@ -41,5 +41,5 @@ export const seasonParser = regexParser(
     }
     return mk(offset, m, 'DATE', `${y}-${code}`, 'season', true, 'times/season');
   },
-  (_lower, hits) => anyHit(hits, SEASON_WORDS),
+  (_segment, hits) => anyHit(hits, SEASON_WORDS),
 );

@@ -26,7 +26,7 @@ export const setPhraseParser = regexParser(
     if ((word === 'daily' || word === 'weekly') && NAME_AFTER.test(ctx.text.slice(offset + m.index + m[0].length, offset + m.index + m[0].length + 24))) return null;
     return mk(offset, m, 'SET', ctx.lex.sets.get(word) ?? null, null, false, 'times/set');
   },
-  (_lower, hits) => anyHit(hits, SET_WORDS),
+  (_segment, hits) => anyHit(hits, SET_WORDS),
 );
 
 export const setRateParser = regexParser(
@@ -41,5 +41,5 @@ export const setRateParser = regexParser(
     if (n === null) return null;
     return mk(offset, m, 'SET', durationValue(unit, n), null, false, 'times/set-rate');
   },
-  (_lower, hits) => anyHit(hits, RATE_WORDS),
+  (_segment, hits) => anyHit(hits, RATE_WORDS),
 );

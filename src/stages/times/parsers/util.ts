@@ -1,6 +1,7 @@
 /** Small helpers the parsers share: word boundaries, candidate construction. */
 import type { DatePrecision, TimexType } from '../../../model/taxonomy.js';
 import type { Ymd } from '../calendar.js';
+import type { TimeLexicon } from '../lexicon.js';
 import type { Candidate, TimeContext } from '../types.js';
 
 /** Start and end of a word (a hyphen joins words: "mid-1990s" is one unit). */
@@ -39,6 +40,15 @@ export function ordinal(s: string): number | null {
 
 // ------------------------------------------------------------------ prefilter helpers
 
+/** The most ASCII letters any of `words` has (a bound for a scan's lead, ../engine.ts). */
+export const maxLetters = (words: Iterable<string>): number => {
+  let n = 0;
+  for (const w of words) n = Math.max(n, w.replace(/[^A-Za-z]/g, '').length);
+  return n;
+};
+/** Letters a number phrase of the lexicon can have (a compound "twenty-four" is two of its words). */
+export const numberLetters = (lex: TimeLexicon): number => 2 * maxLetters(lex.numbers.keys());
+
 /** The longest word of a lexicon phrase (the first of equal length): a phrase cannot match without it. */
 export const longestWord = (phrase: string): string => phrase.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
 
@@ -50,4 +60,10 @@ export const isWordChar = (c: number): boolean =>
 export function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) { const c = s.charCodeAt(i); if (c >= 48 && c <= 57) return true; }
   return false;
+}
+
+/** A white-space character as /\s/ reads it. */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -7,8 +7,8 @@
 import { loadList } from '../../../util/lexicon.js';
 import { regexParser } from '../engine.js';
 import { numberValue } from '../lexicon.js';
-import { anyHit, keywords } from './keywords.js';
-import { B, BM, E, mk } from './util.js';
+import { anyHit, DIGITS, keywords } from './keywords.js';
+import { B, BM, E, maxLetters, mk } from './util.js';
 
 const YEAR_WORDS = keywords(['nineteen', 'eighteen', 'twenty', 'thousand']);
 const DECADE_ENDS = keywords(['0s', "0's", '0\u2019s', 'ties'], 'end'); // /0['\u2019]?s\b|ties\b/
@@ -30,7 +30,8 @@ export const yearParser = regexParser(
     if (!m[1] && !m[2] && COUNTED().test(after)) return null;
     return mk(offset, m, 'DATE', m[3]!, 'year', false, m[1] ? 'times/year:fiscal' : 'times/year');
   },
-  (lower) => /(?:1[6-9]|20)\d\d/.test(lower),
+  (segment, hits) => anyHit(hits, DIGITS) && /(?:1[6-9]|20)\d\d/.test(segment),
+  { words: DIGITS, letters: () => maxLetters(['financial year']) }, // the longest lead before the year's digits
 );
 
 export const decadeParser = regexParser(
@@ -43,7 +44,7 @@ export const decadeParser = regexParser(
     if (!value) return null;
     return mk(offset, m, 'DATE', value, 'decade', false, 'times/decade');
   },
-  (_lower, hits) => anyHit(hits, DECADE_ENDS),
+  (_segment, hits) => anyHit(hits, DECADE_ENDS),
 );
 
 export const centuryParser = regexParser(
@@ -54,7 +55,7 @@ export const centuryParser = regexParser(
     if (n < 1 || n > 21) return null;
     return mk(offset, m, 'DATE', String(n - 1).padStart(2, '0'), 'decade', false, 'times/century');
   },
-  (_lower, hits) => anyHit(hits, CENTURY),
+  (_segment, hits) => anyHit(hits, CENTURY),
 );
 
 const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
@@ -90,5 +91,5 @@ export const spelledYearParser = regexParser(
     if (!m[1] && (COUNTED().test(after) || /^[\s-]+(?:years?|days?|months?|weeks?|hours?|people|dollars?)\b/i.test(after))) return null;
     return mk(offset, m, 'DATE', String(year), 'year', false, 'times/year-words');
   },
-  (_lower, hits) => anyHit(hits, YEAR_WORDS),
+  (_segment, hits) => anyHit(hits, YEAR_WORDS),
 );

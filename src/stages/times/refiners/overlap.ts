@@ -7,10 +7,14 @@ import type { Candidate, TimeRefiner } from '../types.js';
 export const overlapRefiner: TimeRefiner = {
   id: 'overlap',
   refine(_ctx, cands) {
-    const order = cands.map((c, i) => ({ c, i }));
-    order.sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.i - b.i);
+    const n = cands.length;
+    if (n < 2) return cands.slice();
+    const order: number[] = [];
+    for (let i = 0; i < n; i++) order.push(i);
+    order.sort((a, b) => (cands[b]!.end - cands[b]!.start) - (cands[a]!.end - cands[a]!.start) || a - b);
     const kept: Candidate[] = [];
-    for (const { c } of order) {
+    for (const i of order) {
+      const c = cands[i]!;
       if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
       kept.push(c);
     }
