@@ -745,7 +745,9 @@ export function eventArguments(doc: Document): EventArguments[] {
     }
     // the article's main event with no toll in its sentences: its title line's ("Mob burns two men to
     // death in Puebla town")
+    // (a title of one clause: "X kills two; Y hits Z" tells of two events)
     if (!fatalities && ev.id === c.mainId && titleLead !== undefined && first && !ev.background && ev.evidence.start >= first.span.end
+      && !/[;|]/.test(sentenceText(first))
       && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots')) {
       const t = casualties(doc.text, [first.span]).fatalities;
       if (t) fatalities = { ...t, how: 'inferred', by: `${t.by}+arguments/toll-title` };

@@ -436,8 +436,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // about the event reported just before it, whatever sub-type the model gives its wording.
     // The same for a sentence with neither place nor date of its own whose reading is of the
     // host's event type or a catch-all ("Other", "Attack"): it goes on about the host's event.
+    // (the event reported last in the text: a title merged with a later report stands where that report is)
     let host: Cand | undefined;
-    if (!short && !c.background) for (let i = kept.length - 1; i >= 0 && !host; i--) if (kept[i].acled && !kept[i].background) host = kept[i];
+    if (!short && !c.background) for (const k of kept) if (k.acled && !k.background && k.evidence.start < c.evidence.start && (!host || k.evidence.start > host.evidence.start)) host = k;
     const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
     // (the subject of a toll-only sentence is a victim, not a side: "Two Indian peacekeepers were killed")
     if (host && folds && !farApart(host.points, c.points) && (c.weak || !(host.side && c.side && host.side !== c.side))
