@@ -222,7 +222,10 @@ function eventRanges(ev: EventMention, c: Ctx): Span[] {
 function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: ActorRef | null } {
   const text = c.doc.text;
   const sent = sentenceOf(c, ev.sentence);
-  const sentSpan = sent?.span ?? ev.evidence;
+  // an event read from one clause of its sentence (events: clause_split) takes its actors in that clause
+  const clause = !!sent && ev.evidence.start >= sent.span.start && ev.evidence.end <= sent.span.end
+    && (ev.evidence.start > sent.span.start || ev.evidence.end < sent.span.end);
+  const sentSpan = clause ? ev.evidence : sent?.span ?? ev.evidence;
   const inSent = actorsInside(c, sentSpan);
   let said = sent ? c.saidIn.get(sent) : undefined;
   if (!said) {

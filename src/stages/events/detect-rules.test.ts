@@ -157,3 +157,11 @@ test('the victims of a toll-only sentence are no side: it folds into the event r
   const ev = typed(doc);
   assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
 });
+
+test('", and on <date> …": a further clause with a date of its own is another event, with its own actors', () => {
+  const doc = run('On 2 January, 12 herders were killed in a raid on a camp near Djenne, and on 14 February jihadists overran an army post in Dioura, killing 20 soldiers.', '2019-03-25');
+  const ev = typed(doc);
+  assert.equal(ev.length, 2, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.ok(ev.some((e) => /^14 February jihadists overran/.test(txt(doc, e.evidence))));
+  assert.ok(ev.some((e) => /raid/.test(txt(doc, e.evidence)) && !/overran/.test(txt(doc, e.evidence))));
+});
