@@ -138,6 +138,15 @@ const spaced = (text: string, a: Tok, b: Tok): boolean => {
 };
 
 const MAX_N = 7;
+let modifierShape: { min: number; max: number; first: ReadonlySet<number> } | null = null;
+/** The key has the length and first letter of some region modifier ("northern", "rural"): a test before the set lookup. */
+function mayBeModifier(key: string): boolean {
+  if (!modifierShape) {
+    const ks = [...placeLexicon().regionModifiers];
+    modifierShape = { min: Math.min(...ks.map((k) => k.length)), max: Math.max(...ks.map((k) => k.length)), first: new Set(ks.map((k) => k.charCodeAt(0))) };
+  }
+  return key.length >= modifierShape.min && key.length <= modifierShape.max && modifierShape.first.has(key.charCodeAt(0));
+}
 /** Words before a name that leave it the place it names: an article, or a feature the index may lack ("Lake Erie", "Old Town Manassas"). */
 const NAME_PREFIX = new Set(['the', 'a', 'an', 'lake', 'lakes', 'river', 'mount', 'mt', 'fort', 'port', 'point', 'cape', 'bay', 'island', 'glen', 'old', 'new', 'little', 'great', 'greater', 'saint', 'san', 'santa']);
 
@@ -195,9 +204,10 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     const t = toks[i]!;
     if (inStreet[i]) continue;
     let start = i;
-    const articleStart = !t.cap && ARTICLE_START.has(t.key) && i + 1 < n && toks[i + 1]!.cap &&
+    // (cheap tests first: most tokens are lower-case words that start no name)
+    const articleStart = !t.cap && i + 1 < n && toks[i + 1]!.cap && toks[i + 1]!.start - t.end === 1 && ARTICLE_START.has(t.key) &&
       /^[-‐'’]$/.test(text.slice(t.end, toks[i + 1]!.start));
-    const modifierStart = !t.cap && L.regionModifiers.has(t.key);
+    const modifierStart = !t.cap && mayBeModifier(t.key) && L.regionModifiers.has(t.key);
     if (!t.cap && !articleStart && !modifierStart) continue;
     if (t.key === 'the') continue; // "the Gaza Strip", "The United States": the name starts after it
     // "Ma'arrat", "Ta'izz": the index may spell the name without its apostrophe ("Maarrat"); such a name's

@@ -55,8 +55,21 @@ export function prior(h: NameHit, m: RawMention, key = ''): number {
   // is one of the Maryvilles before it is the town once called so ("Newcastle" for Newcastle upon Tyne,
   // a short form of its own name, is not such a name)
   if (h.q === 1 && c.featureClass === 'P' && ownSettlementOtherThan(m.hits, h.entry.id) &&
-      !!key && !sharesWord(key, normKey(c.name))) s -= 1.5;
+      !!key && !sharesName(key, h.entry)) s -= 1.5;
   return s;
+}
+
+/** sharesWord(key, the entry's own name key), remembered per key and entry (the same names recur across articles). */
+const sharedNames = new Map<string, boolean>();
+function sharesName(key: string, e: GazEntry): boolean {
+  const k = `${key}\u0000${e.id}`;
+  let v = sharedNames.get(k);
+  if (v === undefined) {
+    v = sharesWord(key, normKey(e.candidate.name));
+    if (sharedNames.size > 100_000) sharedNames.clear();
+    sharedNames.set(k, v);
+  }
+  return v;
 }
 
 /** Per hit list: how many hits are settlements by their own name, and the id of the first. */
