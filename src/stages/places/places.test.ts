@@ -406,3 +406,10 @@ test('a street stands on the place named right after it: "Collins Avenue in Miam
   const u = 'Police closed Collins Avenue after the crash.';
   assert.equal(at(u, findPlaces(u), 'Collins Avenue').resolved, null);
 });
+
+test('a short form of a town\'s own name is firm evidence of its country: "Clacton" for Clacton-on-Sea', () => {
+  const t = 'The tribute act played Las Vegas last year and comes to Clacton this weekend.';
+  const c = at(t, findPlaces(t), 'Clacton').resolved;
+  assert.equal(c?.countryIso3, 'GBR');
+  assert.equal(c?.featureClass, 'P');
+});

@@ -572,8 +572,9 @@ function coherence(
     // an unambiguous name ("Djibo", "Garissa"): all its candidates in one country; another name of the place
     // ("Sori" for Sari, a former or foreign name), not a spelling of its own ("Tillabery"), is no such evidence
     const r0 = raws[groups[gi]![0]!]!;
-    const otherName = q === 1 &&
-      looseKey(normKey(text.slice(r0.span.start, r0.span.end))) !== looseKey(normKey(e.candidate.name));
+    // (a short form of its own name, "Clacton" for Clacton-on-Sea, is no other name)
+    const k0 = normKey(text.slice(r0.span.start, r0.span.end));
+    const otherName = q === 1 && looseKey(k0) !== looseKey(normKey(e.candidate.name)) && !sharesName(k0, e);
     const oneCountry = new Set(hs.map((h) => h.entry.cc)).size === 1 && !otherName &&
       (e.candidate.featureClass === 'A' || e.candidate.population >= 20_000 || /^PPLA2?$/.test(e.candidate.featureCode));
     // a division so used whose namesake divisions are all in one country ("(Kain, Yatenga)", "Soum Province")
