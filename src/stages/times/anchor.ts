@@ -66,13 +66,18 @@ export function resolveYearly(dct: Ymd, dateIn: (y: number) => Ymd | null, dir: 
  * "next April", 0 "this April".
  */
 export function resolveMonth(dct: Ymd, month: number, dir: Direction | null, tense: Direction): number {
-  const k = (y: number): number => (y - dct.y) * 12 + (month - dct.m);
+  // (inline arrows: a named closure would be renamed on every call under tsx's keepNames)
   const years = [dct.y - 1, dct.y, dct.y + 1];
   if (dir === 0) return dct.y;
-  if (dir === -1) return years.filter((y) => k(y) < -1).pop()!;
-  if (dir === 1) return years.find((y) => k(y) > 0)!;
+  if (dir === -1) return years.filter((y) => monthsFrom(dct, month, y) < -1).pop()!;
+  if (dir === 1) return years.find((y) => monthsFrom(dct, month, y) > 0)!;
   if (month === dct.m) return dct.y;
-  return pick(years, k, tense);
+  return pick(years, (y) => monthsFrom(dct, month, y), tense);
+}
+
+/** Months from the DCT's month to `month` of year `y`. */
+function monthsFrom(dct: Ymd, month: number, y: number): number {
+  return (y - dct.y) * 12 + (month - dct.m);
 }
 
 /** Year of a quarter without a year: the latest one that has begun by the DCT. */

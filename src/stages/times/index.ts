@@ -74,7 +74,6 @@ export const timesStage = defineStage({
     // the page's own date in the body (a dateline "BAGHDAD, Feb 8, 2024 -") dates the report, not
     // what it reports: marked so that choosing an event's date passes over it (pick-date.ts)
     const pub = doc.layers.clean?.published?.span ?? null;
-    const isPub = (c: Candidate): boolean => !!pub && c.start < pub.end && pub.start < c.end;
     const times: TimeMention[] = findTimes(doc.text, publicationDate(doc, ctx), segments).map((c) => ({
       span: { start: c.start, end: c.end },
       text: doc.text.slice(c.start, c.end),
@@ -83,7 +82,7 @@ export const timesStage = defineStage({
       value: c.value,
       precision: c.precision,
       relative: c.relative,
-      by: isPub(c) ? `${c.by}+dateline` : c.by,
+      by: pub && c.start < pub.end && pub.start < c.end ? `${c.by}+dateline` : c.by,
     }));
     return { layers: { times } };
   },

@@ -14,6 +14,18 @@ import { B, E, longestWord, maxLetters, mk } from './util.js';
  * not "know").
  */
 const REF_WORDS = lazyKeywords(() => [...new Set([...timeLexicon().refs.keys()].map(longestWord))], 'word');
+/** Every word of every phrase, whole: a phrase can match only where all its words are ("near Aleppo" is not "the near term"). */
+const phraseWords = (): string[] => [...new Set([...timeLexicon().refs.keys()].flatMap((k) => k.split(/\s+/)))];
+const ALL_WORDS = lazyKeywords(phraseWords, 'word');
+let phrases: number[][] | null = null;
+/** Per phrase, the ids of its words. */
+function phraseIds(): number[][] {
+  if (!phrases) {
+    const id = new Map(phraseWords().map((w, i) => [w, ALL_WORDS[i]!]));
+    phrases = [...timeLexicon().refs.keys()].map((k) => k.split(/\s+/).map((w) => id.get(w)!));
+  }
+  return phrases;
+}
 const ADJ_WORDS = keywords(['current', 'recent']);
 
 export const refParser = regexParser(
@@ -32,7 +44,7 @@ export const refParser = regexParser(
     if (key === 'earlier' && !/^\s*[,.;]/.test(after)) return null; // "earlier talks", "earlier this week"
     return mk(offset, m, 'DATE', value, null, false, 'times/ref');
   },
-  (_segment, hits) => anyHit(hits, REF_WORDS),
+  (_segment, hits) => anyHit(hits, REF_WORDS) && phraseIds().some((ws) => ws.every((w) => hits[w] === 1)),
   { words: REF_WORDS, letters: () => maxLetters(timeLexicon().refs.keys()) }, // the words of the phrase before its longest
 );
 

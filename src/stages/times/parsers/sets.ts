@@ -4,7 +4,7 @@
  */
 import { regexParser } from '../engine.js';
 import { numberValue, timeLexicon } from '../lexicon.js';
-import { durationValue } from './durations.js';
+import { durationValue, UNIT_WORDS } from './durations.js';
 import { anyHit, keywords, lazyKeywords } from './keywords.js';
 import { B, E, longestWord, mk } from './util.js';
 
@@ -41,5 +41,5 @@ export const setRateParser = regexParser(
     if (n === null) return null;
     return mk(offset, m, 'SET', durationValue(unit, n), null, false, 'times/set-rate');
   },
-  (_segment, hits) => anyHit(hits, RATE_WORDS),
+  (_segment, hits) => anyHit(hits, RATE_WORDS) && anyHit(hits, UNIT_WORDS), // a unit after a space ends both forms
 );

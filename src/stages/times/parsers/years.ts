@@ -6,12 +6,15 @@
  */
 import { loadList } from '../../../util/lexicon.js';
 import { regexParser } from '../engine.js';
-import { numberValue } from '../lexicon.js';
-import { anyHit, DIGITS, keywords } from './keywords.js';
+import { numberValue, timeLexicon } from '../lexicon.js';
+import { anyHit, DIGITS, keywords, lazyKeywords } from './keywords.js';
 import { B, BM, E, maxLetters, mk } from './util.js';
 
 const YEAR_WORDS = keywords(['nineteen', 'eighteen', 'twenty', 'thousand']);
-const DECADE_ENDS = keywords(['0s', "0's", '0\u2019s', 'ties'], 'end'); // /0['\u2019]?s\b|ties\b/
+const DECADE_DIGITS = keywords(['0s', "0's", '0\u2019s'], 'end'); // /0['\u2019]?s\b/
+const TIES = keywords(['ties'], 'end'); // /ties\b/
+/** "the seventies": a word of the lexicon, with "ties" at a word end ("authorities" alone is not enough). */
+const DECADE_WORDS = lazyKeywords(() => [...timeLexicon().decades.keys()]);
 const CENTURY = keywords(['century']);
 
 let counted: RegExp | null = null;
@@ -44,7 +47,8 @@ export const decadeParser = regexParser(
     if (!value) return null;
     return mk(offset, m, 'DATE', value, 'decade', false, 'times/decade');
   },
-  (_segment, hits) => anyHit(hits, DECADE_ENDS),
+  // (a decade ends in "s": /0['\u2019]?s\b|ties\b/ as before, the words only with one of them)
+  (_segment, hits) => anyHit(hits, DECADE_DIGITS) || (anyHit(hits, TIES) && anyHit(hits, DECADE_WORDS)),
 );
 
 export const centuryParser = regexParser(
