@@ -39,7 +39,6 @@ export function leadStart(s: string, at: number, letters: number): number {
   return i;
 }
 
-
 /** A regular-expression parser: `extract` turns each match into candidates (or nothing). */
 export function regexParser(
   id: string,
