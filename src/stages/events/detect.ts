@@ -260,7 +260,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (short && sents.length <= 4) background = false; // notes and snippets report their event
 
     const info = (hasDate ? 2 : 0) + (hasPlace ? 2 : 0) + (/\b\d+\b/.test(s) ? 1 : 0);
-    const dec = an.acled;
+    // (the heads run only when a free ACLED trigger could license an event: identical output, less work)
+    const dec = freeAcled.some((m) => m.entry.license) ? an.acled : null;
     const strong = freeAcled.some((m) => !m.entry.generic);
     const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(body, m));
     // "… died in the explosion", "25 bodies": every ACLED trigger is a definite noun or a toll
