@@ -35,6 +35,6 @@ export const periodEdgeParser = regexParser(
     return mk(offset, m, 'DATE', s.value, s.precision, true, 'times/period-edge', mod ? { mod } : {});
   },
   (_segment, hits) => anyHit(hits, EDGE_WORDS) && anyHit(hits, PERIOD_UNITS),
-  // the longest lead before the unit: "the beginning of the"
-  { words: PERIOD_UNITS, letters: () => maxLetters(['the beginning of the']) },
+  // the longest lead before the unit: "the beginning of next"
+  { words: PERIOD_UNITS, letters: () => maxLetters(['the beginning of next']) },
 );

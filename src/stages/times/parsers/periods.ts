@@ -19,7 +19,7 @@ import { quarterOf, type Ymd } from '../calendar.js';
 import { regexParser } from '../engine.js';
 import type { Candidate } from '../types.js';
 import { anyHit, keywords } from './keywords.js';
-import { B, E, mk, ordinal } from './util.js';
+import { B, E, maxLetters, mk, ordinal } from './util.js';
 
 /** As whole words: "year-ago", "the year", "last year's quarter", not "years", "quarterly". */
 const PERIOD_WORDS = keywords(['year', 'quarter', 'period'], 'word');
@@ -89,6 +89,8 @@ export const reportPeriodParser = regexParser(
     return mk(offset, m, 'DATE', String(/^(?:latest|last|previous|prior)\b/.test(qual) ? dct.y - 1 : dct.y), 'year', true, 'times/report-period:fiscal');
   },
   (_segment, hits) => anyHit(hits, PERIOD_WORDS),
+  // the longest leads before the first year/quarter/period of a match: "the corresponding prior-year", "the previous financial year"
+  { words: PERIOD_WORDS, letters: () => maxLetters(['the corresponding prior-', 'the previous financial']) },
 );
 
 /**

@@ -6,7 +6,7 @@ import { regexParser } from '../engine.js';
 import { numberValue, timeLexicon } from '../lexicon.js';
 import { durationValue, UNIT_WORDS } from './durations.js';
 import { anyHit, keywords, lazyKeywords } from './keywords.js';
-import { B, E, longestWord, mk } from './util.js';
+import { B, E, longestWord, maxLetters, mk } from './util.js';
 
 const RATE_WORDS = keywords(['once', 'twice', 'thrice', 'times', 'every']);
 /** The longest word of each phrase of the lexicon, as a whole word ("daily", "every"): not "only", "reportedly". */
@@ -27,6 +27,7 @@ export const setPhraseParser = regexParser(
     return mk(offset, m, 'SET', ctx.lex.sets.get(word) ?? null, null, false, 'times/set');
   },
   (_segment, hits) => anyHit(hits, SET_WORDS),
+  { words: SET_WORDS, letters: () => maxLetters(timeLexicon().sets.keys()) }, // the words of the phrase before its longest
 );
 
 export const setRateParser = regexParser(
