@@ -27,6 +27,12 @@ function tailSet(extra: string): Uint8Array {
   return set;
 }
 
+let leadsOn = true;
+/** Tests: scan every segment whole (a lead must never change a result). */
+export function useLeads(on: boolean): void {
+  leadsOn = on;
+}
+
 /** The earliest start of a match whose keyword is at `at` (see Lead). */
 export function leadStart(s: string, at: number, letters: number): number {
   let i = at;
@@ -59,7 +65,7 @@ export function regexParser(
       const out: Candidate[] = [];
       let from = 0;
       let text = segment;
-      if (lead && hits) {
+      if (lead && hits && leadsOn) {
         const at = firstHit(hits, lead.words);
         if (letters < 0) letters = lead.letters();
         if (at > 0) from = leadStart(segment, at, letters);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimes, timesStage, pickEventDate } from './index.js';
 import { parseYmd } from './calendar.js';
+import { useLeads } from './engine.js';
 import type { Document, Sentence, TimeMention } from '../../model/document.js';
 
 /** Finds times in `text` against `published`; returns [text, value, type] triples. */
@@ -424,4 +425,27 @@ test('"the previous Friday" is the Friday before the day the narrative is at', (
   assert.equal(one(t, '2021-06-07', 'the previous Friday').value, '2021-05-28');
   // no day named before it: the one before the DCT
   assert.equal(one('Prices were higher than the previous Friday.', '2021-06-07', 'the previous Friday').value, '2021-06-04');
+});
+
+// ---------------------------------------------------------------- leads (engine.ts): speed only
+
+test('a Lead never changes a result: the longest forms of every parser with one, in context', () => {
+  const forms = [
+    'their remaining seventy-eight and a half consecutive days', 'its following hundreds of additional years', 'the past three months',
+    'seventy-eight and a half days ago', 'a couple of years and a half later', 'two days before the vote',
+    'the previous Friday', 'every preceding Thursday', 'coming September 2020', 'last January of 1998', 'mid-November',
+    'the current weekend', 'the coming decade', 'the last week', 'financial year 2019', 'FY2020', 'the year 2001', 'fiscal year 1999',
+    'earlier that very day', 'later that same night', 'the subsequent morning', 'earlier in the day', 'the day before,',
+    'the beginning of next quarter', 'the middle of last year', 'earlier this month', 'year-end', 'the year\u2019s end',
+    'the corresponding prior-year period', 'the previous financial year', 'the most recent period', 'the 2020 quarter', 'last year\u2019s quarter',
+    'the foreseeable future', 'until recently', 'more recently', 'the near term', 'a later date', 'every quarter', 'each month', 'nightly',
+  ];
+  const texts = forms.flatMap((f) => [f, `Officials said on Monday that ${f}, police said.`, `In 2019 (${f}) and ${f}; then ${f}.`]);
+  for (const t of texts) {
+    const withLeads = findTimes(t, parseYmd('2020-09-03'));
+    useLeads(false);
+    const whole = findTimes(t, parseYmd('2020-09-03'));
+    useLeads(true);
+    assert.deepEqual(withLeads, whole, t);
+  }
 });
