@@ -13,7 +13,8 @@
  *    what is told. A distance with after/before between that date and the trigger moves it ("on
  *    Monday, two days after gunmen killed them" → Monday − 2; shiftedByDistance) — inferred.
  * 4. Else the nearest earlier sentence of the same paragraph that has one (news carries a date
- *    forward: "On Monday, … . The militants then …"), then the first day-precise date of the
+ *    forward: "On Monday, … . The militants then …"; a sentence with "then", "later", "afterwards"…
+ *    looks back across paragraph breaks too: times/pick:sequel), then the first day-precise date of the
  *    article's opening (the first four paragraphs: a headline, a kicker or a byline may come
  *    before the lede) — inferred.
  * 5. The page's own date printed in a dateline ("BAGHDAD, Feb 8, 2024 - A drone strike … on
@@ -30,7 +31,7 @@ import { parseAnchor } from './narrative.js';
 export interface EventDatePick {
   readonly time: TimeMention;
   readonly how: 'stated' | 'inferred';
-  /** Rule id: times/pick:same-sentence | times/pick:paragraph | times/pick:lede | times/pick:dateline. */
+  /** Rule id: times/pick:same-sentence | times/pick:paragraph | times/pick:sequel | times/pick:lede | times/pick:dateline. */
   readonly by: string;
 }
 
@@ -113,6 +114,9 @@ export function shiftedByDistance(text: string, times: readonly TimeMention[], d
   return null;
 }
 
+/** A sentence that goes on from the last told event ("… then shelled", "later", "afterwards"). */
+const SEQUEL = /\b(?:then|later|afterwards|subsequently|shortly\s+after(?:wards)?|soon\s+after(?:wards)?|in\s+response)\b/i;
+
 export function pickEventDate(
   text: string,
   times: readonly TimeMention[],
@@ -139,11 +143,14 @@ export function pickEventDate(
   }
   const sent = sentences.find((s) => s.index === at.sentence);
   if (sent) {
+    // "Israeli artillery then shelled …" opening a paragraph: the story goes on from the day last told,
+    // across the paragraph break
+    const sequel = SEQUEL.test(text.slice(sent.span.start, sent.span.end));
     for (let i = at.sentence - 1; i >= 0; i--) {
       const s = sentences.find((x) => x.index === i);
-      if (!s || s.paragraph !== sent.paragraph) break;
+      if (!s || (s.paragraph !== sent.paragraph && !sequel)) break;
       const t = best(ok.filter((x) => x.sentence === i));
-      if (t) return { time: asDate(t), how: 'inferred', by: 'times/pick:paragraph' };
+      if (t) return { time: asDate(t), how: 'inferred', by: s.paragraph === sent.paragraph ? 'times/pick:paragraph' : 'times/pick:sequel' };
     }
   }
   // the opening: the first day-precise date of the first four paragraphs (headline, byline, lede…)

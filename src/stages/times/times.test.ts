@@ -211,6 +211,23 @@ test('pickEventDate: carries a date forward within the paragraph', () => {
   assert.equal(p?.by, 'times/pick:paragraph');
 });
 
+test('pickEventDate: "then" goes on from the day last told, across a paragraph break; without it the lede dates', () => {
+  const text = 'A drone struck a car near Nabatieh on Tuesday.\n\nOn Wednesday, rockets hit Kiryat Shmona.\n\nArtillery then shelled two border villages.';
+  const ts = [mention(text, 'Tuesday', 0, '2024-09-10', 'day'), mention(text, 'Wednesday', 1, '2024-09-11', 'day')];
+  const at = (s: string) => text.indexOf(s);
+  const sentences: Sentence[] = [
+    { index: 0, span: { start: 0, end: at('\n\nOn') }, tokens: [], paragraph: 0 },
+    { index: 1, span: { start: at('On Wed'), end: at('\n\nArt') }, tokens: [], paragraph: 1 },
+    { index: 2, span: { start: at('Artillery'), end: text.length }, tokens: [], paragraph: 2 },
+  ];
+  const p = pickEventDate(text, ts, sentences, { sentence: 2 });
+  assert.equal(p?.time.value, '2024-09-11');
+  assert.equal(p?.by, 'times/pick:sequel');
+  const plain = text.replace(' then', '');
+  const q = pickEventDate(plain, ts.map((t) => ({ ...t })), sentences.map((s, i) => (i === 2 ? { ...s, span: { start: s.span.start, end: plain.length } } : s)), { sentence: 2 });
+  assert.equal(q?.by, 'times/pick:lede');
+});
+
 test('pickEventDate: a dateline is the report\'s date; the event\'s weekday wins, a TIME gives its day', () => {
   const text = 'BAGHDAD, Feb 8, 2024 - A drone strike on a car on Wednesday night killed a commander, officials said.';
   const ts = [
