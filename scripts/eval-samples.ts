@@ -11,7 +11,7 @@
  * `--write` puts the figures in docs/quality.md (section "samples-real-news").
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../src/util/lexicon.js';
 import { readInputs } from '../src/io/index.js';
@@ -103,7 +103,6 @@ async function main() {
     ].join('\n'), '# Quality\n');
     console.log('docs/quality.md: samples-real-news section written');
   }
-  if (!existsSync(goldFile)) process.exitCode = 1;
 }
 
 await main();

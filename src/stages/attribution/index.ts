@@ -227,7 +227,6 @@ function paragraphTarget(text: string, s: Sentence, events: readonly EventMentio
   const body = text.slice(s.span.start, s.span.end);
   const cas = casualties(text, [s.span]);
   const lex = loadLexicons();
-  lex.triggerRe.lastIndex = 0;
   const tells = !!cas.fatalities || !!cas.injured || matchSentence(lex, body).some((m) => m.entry.kind === 'acled' && !m.blockedBy);
   return tells ? earlier.sort((a, b) => b.sentence - a.sentence)[0]! : null;
 }
