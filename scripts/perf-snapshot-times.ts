@@ -8,11 +8,14 @@
  *                                                          sentences layers (work on times checked while
  *                                                          other stages change)
  *   tsx scripts/perf-snapshot-times.ts bench [ROUNDS]      CPU ms per article per stage, newsCorpus(200)
+ *   tsx scripts/perf-snapshot-times.ts bench-times [ROUNDS] [N]  the times stage alone, newsCorpus(N) (500)
+ *                                                          through clean and sentences once
  *
  * Corpora: newsCorpus(200), the sample articles (samples/articles with samples/published.json), the
  * TempEval-3 batch (read at run time from /tmp/te3.jsonl, made by
  * `node /work/shared/eval/make-batch.mjs /work/shared/eval/tempeval3_timex /tmp/te3.jsonl`; skipped
- * when absent) and 300 short texts from generateCorpus(300, 5, 250).
+ * when absent), the ACLED notes (/tmp/acled.jsonl or $ACLED_BATCH, made the same way from
+ * acled_notes; skipped when absent) and 300 short texts from generateCorpus(300, 5, 250).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,6 +32,7 @@ import { generateCorpus, newsCorpus } from './bench-corpus.js';
 
 const STAGES: readonly AnyStage[] = [cleanStage, sentencesStage, timesStage];
 const TE3 = process.env.TE3_BATCH ?? '/tmp/te3.jsonl';
+const ACLED = process.env.ACLED_BATCH ?? '/tmp/acled.jsonl';
 
 function apply(doc: Document, stage: AnyStage, ctx: Context): Document {
   const out = stage.run(doc, ctx);
@@ -54,6 +58,10 @@ async function corpora(): Promise<{ name: string; articles: Article[] }[]> {
     const te = readFileSync(TE3, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string; published?: string });
     out.push({ name: 'tempeval3', articles: te.map(toArticle) });
   } else console.error(`(no ${TE3}: TempEval batch skipped)`);
+  if (existsSync(ACLED)) {
+    const ac = readFileSync(ACLED, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string; published?: string });
+    out.push({ name: 'acled', articles: ac.map(toArticle) });
+  } else console.error(`(no ${ACLED}: ACLED notes batch skipped)`);
   return out;
 }
 
@@ -147,10 +155,35 @@ function bench(rounds: number): void {
   for (const [k, v] of cpu) console.log(`${k.padEnd(10)} CPU ms/article: median ${med(v).toFixed(3)}  min ${Math.min(...v).toFixed(3)}  (${v.length} rounds)`);
 }
 
+/**
+ * The times stage alone on frozen inputs: newsCorpus(N) through clean and sentences once, then the
+ * times stage over all of it ROUNDS times; CPU ms per article (process.cpuUsage), round 0 (cold) apart.
+ */
+function benchTimes(rounds: number, n: number): void {
+  const ctx = makeContext();
+  const docs = newsCorpus(n).map((d) => {
+    let doc = newDocument({ ...d, origin: d.id } as unknown as Article) as Document;
+    doc = apply(doc, cleanStage, ctx);
+    return apply(doc, sentencesStage, ctx);
+  });
+  const ms: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.cpuUsage();
+    for (const d of docs) sink += (timesStage.run(d, ctx).layers.times as unknown[]).length;
+    const t = process.cpuUsage(t0);
+    ms.push((t.user + t.system) / 1000 / docs.length);
+  }
+  const cold = ms.shift()!;
+  const sorted = [...ms].sort((a, b) => a - b);
+  console.log(`times CPU ms/article (newsCorpus(${n}), frozen inputs): cold ${cold.toFixed(3)}, median ${sorted[sorted.length >> 1]!.toFixed(3)}, min ${sorted[0]!.toFixed(3)} (${ms.length} rounds; ${sink} mentions)`);
+}
+
 const [cmd, arg] = process.argv.slice(2);
 const file = arg ?? '/tmp/perf/times-snapshot.json';
 if (cmd === 'snapshot') await snapshot(file);
 else if (cmd === 'check') await check(file);
 else if (cmd === 'check-times') await checkTimes(file);
 else if (cmd === 'bench') bench(1 + Number(arg ?? 5));
-else console.log('usage: perf-snapshot-times.ts snapshot|check|check-times [FILE] | bench [ROUNDS]');
+else if (cmd === 'bench-times') benchTimes(1 + Number(arg ?? 10), Number(process.argv[4] ?? 500));
+else console.log('usage: perf-snapshot-times.ts snapshot|check|check-times [FILE] | bench [ROUNDS] | bench-times [ROUNDS] [N]');
