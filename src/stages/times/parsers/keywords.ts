@@ -74,6 +74,16 @@ let groupBase = 0;
 /** Per word id: where its first and its last hit start (valid when `hits[id]` is 1). */
 let firstAt = new Int32Array(0);
 let lastAt = new Int32Array(0);
+/**
+ * Per state (premultiplied number / A) where words end: the length of its words when all need a
+ * word start and have that length, else 0; 1 when all need a word end. (The scan loop skips the
+ * hits these rule out, most of them: "a" in "that", "in" in "within", without calling `record`.)
+ */
+let startLen = new Int16Array(0);
+let needEnd = new Uint8Array(0);
+/** ASCII word characters (as \w without the u flag). */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = isWordChar(c) ? 1 : 0;
 
 /** Any ASCII digit (as /\d/), found in the same pass. */
 export const DIGITS = keywords([...'0123456789']);
@@ -130,6 +140,12 @@ function build(): void {
   groupBase = entries.length;
   firstAt = new Int32Array(entries.length);
   lastAt = new Int32Array(entries.length);
+  startLen = Int16Array.from(outputs, (o) => {
+    if (!o || !o.every((id) => entries[id]!.mode === 1 || entries[id]!.mode === 3)) return 0;
+    const len = entries[o[0]!]!.word.length;
+    return o.every((id) => entries[id]!.word.length === len) ? len : 0;
+  });
+  needEnd = Uint8Array.from(outputs, (o) => (o && o.every((id) => entries[id]!.mode === 1 || entries[id]!.mode === 2) ? 1 : 0));
   dfa = table;
 }
 
@@ -148,7 +164,14 @@ export function scanKeywords(text: string, start: number, end: number): Uint8Arr
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     s = table[s + SYM[c]!]!;
-    if (s >= fin) record(text, start, end, i, outputs[s / A]!);
+    if (s >= fin) {
+      const k = s / A;
+      let b: number;
+      if (needEnd[k] === 1 && i + 1 < end && (b = text.charCodeAt(i + 1)) < 128 && WORD[b] === 1) continue;
+      const len = startLen[k]!;
+      if (len !== 0 && i + 1 - len > start && (b = text.charCodeAt(i - len)) < 128 && WORD[b] === 1) continue;
+      record(text, start, end, i, outputs[k]!);
+    }
   }
   return hits;
 }
