@@ -1,5 +1,5 @@
 /**
- * Speed work on the actors, arguments and attribution stages, with outputs held byte-identical.
+ * Speed work on the actors, events, arguments and attribution stages, with outputs held byte-identical.
  *
  *   npx tsx scripts/perf-snapshot.ts freeze [dir]        run clean → events once over the corpora and
  *                                                        store the upstream Document layers (dir/upstream.json)
@@ -23,6 +23,7 @@ import { newDocument, runPipeline } from '../src/pipeline/run.js';
 import { actorsStage } from '../src/stages/actors/index.js';
 import { argumentsStage } from '../src/stages/arguments/index.js';
 import { attributionStage } from '../src/stages/attribution/index.js';
+import { eventsStage } from '../src/stages/events/index.js';
 import { readInputs } from '../src/io/index.js';
 import { ROOT } from '../src/util/lexicon.js';
 import { generateCorpus, newsCorpus } from './bench-corpus.js';
@@ -78,7 +79,7 @@ function load(dir: string): Frozen[] {
   return JSON.parse(readFileSync(path.join(dir, 'upstream.json'), 'utf8')) as Frozen[];
 }
 
-interface StageOut { actors: unknown; arguments: unknown; attribution: unknown }
+interface StageOut { actors: unknown; events: unknown; arguments: unknown; attribution: unknown }
 
 function runOnce(docs: Frozen[], timing: Map<string, Map<string, number>> | null): StageOut[] {
   const ctx = makeContext({});
@@ -93,9 +94,10 @@ function runOnce(docs: Frozen[], timing: Map<string, Map<string, number>> | null
       return r;
     };
     const actors = timed('actors', () => actorsStage.run(docOf(f, ['clean', 'sentences']), ctx).layers.actors);
+    const events = timed('events', () => eventsStage.run(docOf(f, ['clean', 'sentences', 'actors', 'places', 'times']), ctx).layers.events);
     const args = timed('arguments', () => argumentsStage.run(docOf(f, UPSTREAM), ctx).layers.arguments);
     const attribution = timed('attribution', () => attributionStage.run(docOf(f, UPSTREAM, { arguments: args }), ctx).layers.attribution);
-    return { actors, arguments: args, attribution };
+    return { actors, events, arguments: args, attribution };
   });
 }
 
@@ -103,11 +105,11 @@ function report(docs: Frozen[], timing: Map<string, Map<string, number>>, reps: 
   const counts = new Map<string, number>();
   for (const f of docs) counts.set(f.set, (counts.get(f.set) ?? 0) + 1);
   console.log('CPU ms per document (fastest rep per set and stage)');
-  console.log(['set', 'docs', 'actors', 'arguments', 'attribution', 'total'].join('\t'));
+  console.log(['set', 'docs', 'actors', 'events', 'arguments', 'attribution', 'total'].join('\t'));
   for (const [set, m] of timing) {
     const n = counts.get(set)! * reps;
-    const a = m.get('actors')! / n, b = m.get('arguments')! / n, c = m.get('attribution')! / n;
-    console.log([set, counts.get(set), a.toFixed(3), b.toFixed(3), c.toFixed(3), (a + b + c).toFixed(3)].join('\t'));
+    const a = m.get('actors')! / n, e = m.get('events')! / n, b = m.get('arguments')! / n, c = m.get('attribution')! / n;
+    console.log([set, counts.get(set), a.toFixed(3), e.toFixed(3), b.toFixed(3), c.toFixed(3), (a + e + b + c).toFixed(3)].join('\t'));
   }
 }
 
@@ -148,7 +150,7 @@ async function main(): Promise<void> {
     if (a.length !== b.length) { console.log(`DIFFER: ${a.length} vs ${b.length} documents`); process.exit(1); }
     let bad = 0;
     for (let i = 0; i < a.length; i++) {
-      for (const k of ['actors', 'arguments', 'attribution'] as const) {
+      for (const k of ['actors', 'events', 'arguments', 'attribution'] as const) {
         if (JSON.stringify(a[i]![k]) !== JSON.stringify(b[i]![k])) { bad++; if (bad <= 10) console.log(`DIFFER: ${a[i]!.id} ${k}`); }
       }
     }

@@ -90,3 +90,12 @@ test('"the group" after a movement ACLED codes as a faction\'s forces (the Houth
   const t = find('The Tatmadaw shelled the town on Monday. The group said it had killed 12 rebels.', 'The group');
   assert.notEqual(t.by, 'actors/anaphora-group');
 });
+
+test('the country of a dateline is the place of the report, not an actor', () => {
+  const t = 'KRAMATORSK, Ukraine, April 8 (Wire) - A missile hit the railway station on Friday, officials said.';
+  assert.ok(!one(t).some((a) => a.text === 'Ukraine'), one(t).map((a) => a.text).join(' | '));
+  const u = 'GOMA, Congo - Congo accused Rwanda of backing the rebels on Monday.';
+  assert.ok(one(u).some((a) => a.text === 'Congo' && a.span.start > 10), 'the state named after the dateline still acts');
+  // a state named as the subject in a lead with no dateline still acts
+  assert.ok(one('Ukraine said it had shot down eleven drones overnight.').some((a) => a.text === 'Ukraine'));
+});

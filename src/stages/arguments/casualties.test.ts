@@ -70,3 +70,10 @@ test('"killed between 25 and 54 people" is 25; the corpses of two are two; "and 
   assert.deepEqual(cas('The corpses of two herders were found near the well on Sunday.'), [2, null]);
   assert.deepEqual(cas('The attackers killed 3 soldiers and wounded 4 civilians.'), [3, 4]);
 });
+
+test('"how many", "so many": a question or a degree, not a toll', () => {
+  assert.deepEqual(cas('Officials could not say how many people were killed in the raid.'), [null, null]);
+  assert.deepEqual(cas('Nobody knows how many civilians died on the road out of town.'), [null, null]);
+  assert.deepEqual(cas('So many people were wounded that the clinic ran out of beds.'), [null, null]);
+  assert.deepEqual(cas('Many people were killed in the raid.'), [10, null]);
+});

@@ -85,6 +85,8 @@ export function numberAt(toks: readonly Tok[], i: number): Num | null {
       if (toks[j]?.n === 'hundred' || toks[j]?.n === 'thousand') { value *= L.numbers.get(toks[j]!.n)!; j++; }
     } else if (L.vague.has(t.n)) { value = L.vague.get(t.n)!; vague = true; }
     else return null;
+    // "how many people were killed", "so many": a question or a degree, not a count
+    if (vague && (toks[i - 1]?.n === 'how' || toks[i - 1]?.n === 'so' || toks[i - 1]?.n === 'too')) return null;
   }
   // "12 to 15", "12-15", "between 12 and 15": the lower figure; "dozens of"
   if (toks[i - 1]?.n === 'between' && toks[j]?.n === 'and' && toks[j + 1] && /^\d/.test(toks[j + 1]!.n)) j += 2;
@@ -144,6 +146,11 @@ function partitive(toks: readonly Tok[], numStart: number, cue: number): boolean
 
 function countBefore(toks: readonly Tok[], end: number): { value: number; start: number; definite: boolean; rule: string } | null {
   const L = lex();
+  // "how many people were killed", "so many civilians died": a question or a degree, not a toll
+  for (let q = end - 1; q > 0 && end - q <= 6; q--) {
+    if (toks[q]!.n === 'many' && ['how', 'so', 'too'].includes(toks[q - 1]!.n)) return null;
+    if (toks[q]!.n === '.' || toks[q]!.n === ';' || toks[q]!.n === ',') break;
+  }
   let i = end - 1;
   // "… were kidnapped and killed", "was assaulted and killed": a participle coordinated with the cue
   while (i >= 0 && (L.aux.has(toks[i]!.n) || toks[i]!.n === 'and' || (toks[i + 1]?.n === 'and' && /^\p{L}{3,}(?:ed|en)$/u.test(toks[i]!.n)))) i--;

@@ -24,7 +24,12 @@ const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|
 const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
 
 /** Whether a sub-type has the support in an article sentence that the notes' domain takes for granted. */
-function supported(sub: SubEventType, free: readonly TriggerMatch[], text: string): boolean {
+function supported(sub: SubEventType, free: readonly TriggerMatch[], text: string, lex?: Lexicons): boolean {
+  const words = lex?.subtypeSupport.get(sub);
+  if (words) {
+    words.lastIndex = 0;
+    if (!words.test(text)) return false;
+  }
   switch (sub) {
     case 'Violent demonstration': case 'Mob violence':
       // … or protesters in a clash ("clashes between protesters and party activists"): ACLED
@@ -176,7 +181,7 @@ function classTypes(cls: readonly string[]): (EventType | null)[] {
 }
 
 export function decideAcled(model: Model, x: Int32Array, matches: readonly TriggerMatch[], article = false,
-  text?: string, agent?: (m: TriggerMatch) => Agent): AcledDecision | null {
+  text?: string, agent?: (m: TriggerMatch) => Agent, lex?: Lexicons): AcledDecision | null {
   const subHead = model.heads.sub;
   if (!subHead) return null;
   const ps = predict(subHead, x, true);
@@ -213,7 +218,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // (supported()); an unsupported sub-type gives way to the next most likely one of its type,
   // a type without a supported sub-type to the next most likely type.
   const free = matches.filter((m) => !m.blockedBy);
-  if (article && text !== undefined && !supported(sub, free, text)) {
+  if (article && text !== undefined && !supported(sub, free, text, lex)) {
     // The sub-head mass of unsupported sub-types no longer counts for their type: a type
     // carried by a sub-type the sentence does not support gives way to a supported reading.
     const half = typeHead ? 0.5 : 1;
@@ -221,7 +226,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     for (let i = 0; i < cls.length; i++) {
       const t = ctypes[i];
       if (t === null) continue;
-      if (ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text)) anySupported.add(t);
+      if (ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text, lex)) anySupported.add(t);
       else mass.set(t, Math.max(0, (mass.get(t) ?? 0) - ps[i] * half));
     }
     for (const t of EVENT_TYPES) if (!anySupported.has(t)) mass.delete(t);
@@ -234,7 +239,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     for (;;) {
       pSub = -1;
       for (let i = 0; i < cls.length; i++) {
-        if (ctypes[i] === type && ps[i] > pSub && ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text)) { pSub = ps[i]; sub = cls[i] as SubEventType; }
+        if (ctypes[i] === type && ps[i] > pSub && ps[i] >= MIN_FALLBACK_P && supported(cls[i] as SubEventType, free, text, lex)) { pSub = ps[i]; sub = cls[i] as SubEventType; }
       }
       if (pSub >= 0) break;
       mass.delete(type);
@@ -395,7 +400,7 @@ export function analyzeSentence(model: Model, lex: Lexicons, text: string, artic
   return {
     matches,
     get acled() {
-      if (acled === undefined) acled = matches.length ? decideAcled(model, feats(), matches, article, text, agent) : null;
+      if (acled === undefined) acled = matches.length ? decideAcled(model, feats(), matches, article, text, agent, lex) : null;
       return acled;
     },
     get plover() {

@@ -165,3 +165,40 @@ test('", and on <date> …": a further clause with a date of its own is another 
   assert.ok(ev.some((e) => /^14 February jihadists overran/.test(txt(doc, e.evidence))));
   assert.ok(ev.some((e) => /raid/.test(txt(doc, e.evidence)) && !/overran/.test(txt(doc, e.evidence))));
 });
+
+test('a short wire brief of several paragraphs is read as an article, not as a note', () => {
+  // under 1,200 characters, but a title, a dateline lead and more paragraphs: article rules apply
+  // (a toll-only sentence folds into the event before it; a convoy description is no event)
+  const text = [
+    'Car bomb hits police convoy in northern town',
+    'GAROWE, April 3 (Wire) - A suicide bomber drove a car packed with explosives into a police convoy in the town of Garowe on Wednesday, killing nine officers, police said.',
+    'The convoy of twelve vehicles was carrying recruits from the training centre to the town of Bosaso.',
+    'Several other officers were injured and were taken to the main hospital in Garowe.',
+    'No group has said it carried out the attack.',
+  ].join('\n\n');
+  assert.ok(text.length < 1200);
+  const doc = extract({ id: 't', text, published: '2024-04-04' });
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.equal(ev[0]!.subEventType.value, 'Suicide bomb');
+  // a one-paragraph note of the same length is still a note: every trigger counts
+  const note = extract({ id: 'n', text: 'On 3 April 2024, a suicide bomber drove a car into a police convoy in Garowe, killing nine officers.', published: null });
+  assert.equal(typed(note).length, 1);
+});
+
+test('a time that names its day dates the sentence ("on Friday evening"); a clock time alone does not', () => {
+  const doc = run('Students had been jumping the barriers in the metro for a week. On Friday evening the protests turned violent: crowds set fire to buses and attacked twenty metro stations in the capital.', '2019-10-19');
+  const e = typed(doc).find((x) => /turned violent/.test(txt(doc, x.evidence)));
+  assert.ok(e, 'the riot is an event');
+  assert.equal(e.eventType.value, 'Riots');
+});
+
+test('in articles a sub-type that names a means needs its word in the sentence (no "Sexual violence" without rape or sexual, no "Grenade" without a grenade)', () => {
+  const doc = run('Gunmen on motorbikes raided three villages near the border on Sunday, shooting at everyone they saw and setting houses on fire, the governor of Ménaka said.', '2021-03-22');
+  for (const e of typed(doc)) {
+    assert.notEqual(e.subEventType.value, 'Sexual violence');
+    assert.notEqual(e.subEventType.value, 'Grenade');
+  }
+  const rape = run('Soldiers raped at least ten women in the village of Kabare on Sunday, a local rights group said.', '2021-03-22');
+  assert.ok(typed(rape).some((e) => e.subEventType.value === 'Sexual violence'), typed(rape).map((e) => e.subEventType.value).join(','));
+});

@@ -24,8 +24,20 @@ export interface DetectInput {
   readonly publishedSuspect?: boolean;
 }
 
-/** Texts up to this length are notes or snippets: every trigger counts, generic ones too. */
+/**
+ * Texts up to this length in one or two paragraphs are notes or snippets: every trigger counts,
+ * generic ones too. A short text of more paragraphs (a title, a dateline lead, more paragraphs:
+ * a wire brief) is an article.
+ */
 const SHORT_DOC = 1200;
+const SHORT_DOC_PARAGRAPHS = 2;
+/**
+ * A date, or a time that names its day ("Friday evening" is TIME 2019-10-18TEV in TIMEX3 terms); a
+ * clock time alone ("shortly before noon", "at 9:30 pm") goes on with the day already told.
+ */
+const NAMED_DAY_RE = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)/i;
+const dated = (t: TimeMention): boolean => t.type === 'DATE'
+  || (t.type === 'TIME' && t.value !== null && /^\d{4}-\d\d-\d\d/.test(t.value) && NAMED_DAY_RE.test(t.text));
 /** Minimum model probability of "an event" (1 - P(NONE)). */
 const MIN_EVENT = 0.5;
 /** The same for a sentence with a specific trigger, its own place and its own date. */
@@ -157,11 +169,11 @@ function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null
 
 export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): EventMention[] {
   const { text } = input;
-  const short = text.length <= SHORT_DOC;
+  const short = text.length <= SHORT_DOC && new Set(input.sentences.map((x) => x.paragraph)).size <= SHORT_DOC_PARAGRAPHS;
   const published = input.published ?? null;
   const pubYear = published ? Number(published.slice(0, 4)) : null;
   const sents = input.sentences;
-  const anyTimes = (input.times ?? []).some((t) => t.type === 'DATE');
+  const anyTimes = (input.times ?? []).some(dated);
   const anyPlaces = (input.places ?? []).length > 0;
   let cands: Cand[] = [];
   let lastDated: { paragraph: number; si: number; background: boolean; dates: string[] } | null = null;
@@ -182,7 +194,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dl = DATELINE_RE.exec(s);
     const off = dl ? dl[0].length : 0;
     const body = clsEnd !== undefined ? s.slice(off, clsEnd - span.start) : off ? s.slice(off) : s;
-    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && t.type === 'DATE');
+    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t));
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
     const points: [number, number][] = [];
     for (const p of places) {
@@ -191,7 +203,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     }
     // The regex fallbacks stand in for the times/places layers only when those are empty.
     // (the dateline's date still makes the lead concrete: it reports the news of that day)
-    const hasDate = times.length > 0 || (off > 0 && (input.times ?? []).some((t) => t.type === 'DATE' && t.span.start >= span.start && t.span.end <= span.start + off))
+    const hasDate = times.length > 0 || (off > 0 && (input.times ?? []).some((t) => dated(t) && t.span.start >= span.start && t.span.end <= span.start + off))
       || (!anyTimes && DATE_RE.test(s));
     const hasPlace = places.length > 0 || (!anyPlaces && PLACE_RE.test(s));
     let concrete = hasDate || hasPlace;
@@ -351,7 +363,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     for (let m: RegExpExecArray | null; (m = re.exec(s));) {
       const from = span.start + m.index + m[0].length;
       if (m.index < 15 || span.end - from < 20) continue;
-      if ((input.times ?? []).some((t) => t.type === 'DATE' && t.value && /^\d{4}-\d\d/.test(t.value) && t.span.start >= from && t.span.end <= span.end)) {
+      if ((input.times ?? []).some((t) => dated(t) && t.value && /^\d{4}-\d\d/.test(t.value) && t.span.start >= from && t.span.end <= span.end)) {
         at = { cut: span.start + m.index, from: span.start + m.index + m[0].length + (/^\s*/.exec(s.slice(m.index + m[0].length))?.[0].length ?? 0), id: lex.clauseSplits[groupIndex(m, lex.clauseSplits.length)]?.id ?? '' };
       }
     }

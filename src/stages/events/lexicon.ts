@@ -52,6 +52,8 @@ export interface Lexicons {
   /** Words that open a clause reporting another event of its own ("in response to …"); one group per entry of clauseSplits; null when none. */
   readonly clauseSplitRe: RegExp | null;
   readonly clauseSplits: readonly { readonly id: string; readonly patterns: readonly string[] }[];
+  /** Sub-types that, in a full article, need one of these words in the sentence ("Sexual violence": rape, sexual…). */
+  readonly subtypeSupport: ReadonlyMap<string, RegExp>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -81,7 +83,8 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
   if (cached && dir === LEXICON_DIR) return cached;
   const t = JSON.parse(readFileSync(join(dir, 'event-triggers.json'), 'utf8')) as { entries: Partial<TriggerEntry>[] };
   const c = JSON.parse(readFileSync(join(dir, 'event-modality.json'), 'utf8')) as
-    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[]; habitual?: { id: string; patterns: string[] }[]; clause_split?: { id: string; patterns: string[] }[] };
+    { cues: CueEntry[]; sentence_drop?: { id: string; patterns: string[] }[]; habitual?: { id: string; patterns: string[] }[]; clause_split?: { id: string; patterns: string[] }[];
+      subtype_support?: { sub: string; patterns: string[] }[] };
   const triggers: TriggerEntry[] = t.entries.map((e) => ({
     id: e.id!, kind: e.kind!, plover: e.plover!, mode: e.mode ?? null, hint: e.hint ?? null,
     rule: e.rule ?? false, generic: e.generic ?? false, license: e.license ?? true, patterns: e.patterns!,
@@ -93,6 +96,7 @@ export function loadLexicons(dir: string = LEXICON_DIR): Lexicons {
     habitualIds: (c.habitual ?? []).map((h) => h.id),
     clauseSplitRe: c.clause_split?.length ? compile(c.clause_split) : null,
     clauseSplits: c.clause_split ?? [],
+    subtypeSupport: new Map((c.subtype_support ?? []).map((x) => [x.sub, compile([{ id: x.sub, patterns: x.patterns }])])),
   };
   if (dir === LEXICON_DIR) cached = lex;
   return lex;
