@@ -29,3 +29,15 @@ test('an event read from one clause of its sentence is placed in that clause', (
   assert.ok(drone, p.events.map((e) => `${e.sub_event_type} ${e.date?.value}`).join(' | '));
   assert.equal(drone!.location?.country_iso3, 'JOR');
 });
+
+test('"in Niger\'s Tahoua region": the locative before a possessor governs the place after it', () => {
+  for (const text of [
+    'Gunmen on motorbikes killed 137 people in a series of attacks on villages in Niger\'s Tahoua region on Sunday.',
+    'Fighting broke out in Kenya\'s Mandera county on Monday, police said.',
+  ]) {
+    const p = toPrediction(extract({ id: 't', text, published: '2021-03-22' }));
+    const ev = p.events.find((e) => e.event_type !== null);
+    assert.ok(ev, 'an event');
+    assert.equal(ev!.location?.precision, 'admin1', `${text} → ${ev!.location?.text}`);
+  }
+});

@@ -62,6 +62,8 @@ const TOPIC = /\b(?:against|over|about|regarding|concerning|versus|vs\.?|support
 const NAME_OF = /(?<![\p{L}])(?!(?:City|Town|Village|District|Province|Governorate|State|County|Region|Municipality|Area)\b)\p{Lu}[\p{L}'’-]*\s+of\s+(?:the\s+)?$/u;
 /** "Kenya Medical Training College", "Mombasa Port Authority": a name opening a longer proper name. */
 const NAME_GOES_ON = /^\s+(?!(?:City|Town|Village|Ward|Camp|Governor|County|District|Province|State|Region|Municipality|Sadar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+/u;
+/** A possessive between two names ("Niger's Tahoua region"). */
+const POSSESSOR_BEFORE = /^['’]s\s+$|['’]s\s+$/;
 /** "the forces of India", "the government of Mali": an actor's country, not a locative "of". */
 const ACTOR_OF = /\b(?:forces|troops|armies|army|militar(?:y|ies)|soldiers|police|navy|governments?|regime|authorities|officials|leaders?|president|ministry|ministers?|embassy|ambassador|people|citizens|nationals)\s+of\s+(?:the\s+)?$/i;
 /** Whatever the place, a topic: "(protest) in solidarity with Gaza", "(condemning the) aggression on Gaza". */
@@ -203,7 +205,12 @@ export function pickEventLocation(
   const clause = opts.trigger && opts.evidence ? clauseOf(text, opts.trigger.start, opts.evidence.start, opts.evidence.end) : null;
   const score = (p: PlaceMention): number => {
     let s = specificity(p);
-    const before = text.slice(Math.max(0, p.span.start - 60), p.span.start);
+    // "in Niger's Tahoua region": the locative before the possessor governs the name after it
+    const owner = POSSESSOR_BEFORE.exec(text.slice(Math.max(0, p.span.start - 4), p.span.start))
+      ? sorted.find((q) => q !== p && q.span.end <= p.span.start && p.span.start - q.span.end <= 4 && POSSESSOR_BEFORE.test(text.slice(q.span.end, p.span.start)))
+      : undefined;
+    const from = owner ? owner.span.start : p.span.start;
+    const before = text.slice(Math.max(0, from - 60), from);
     const after = text.slice(p.span.end, p.span.end + 40);
     // a place abroad: the only one in its country, where another country has more
     const foreign = !!p.resolved!.countryIso3 && (ccCount.get(p.resolved!.countryIso3) ?? 0) === 1 && maxCc >= 2;
