@@ -9,15 +9,26 @@ export const overlapRefiner: TimeRefiner = {
   refine(_ctx, cands) {
     const n = cands.length;
     if (n < 2) return cands.slice();
-    const order: number[] = [];
-    for (let i = 0; i < n; i++) order.push(i);
-    order.sort((a, b) => (cands[b]!.end - cands[b]!.start) - (cands[a]!.end - cands[a]!.start) || a - b);
-    const kept: Candidate[] = [];
-    for (const i of order) {
+    // longest first, then earliest in the list (an insertion sort: a stable order of few items)
+    const order: Candidate[] = [];
+    for (let i = 0; i < n; i++) {
       const c = cands[i]!;
-      if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
-      kept.push(c);
+      const len = c.end - c.start;
+      let j = order.length;
+      while (j > 0 && order[j - 1]!.end - order[j - 1]!.start < len) { order[j] = order[j - 1]!; j--; }
+      order[j] = c;
     }
-    return kept.sort((a, b) => a.start - b.start);
+    const kept: Candidate[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = order[i]!;
+      let free = true;
+      for (let k = 0; k < kept.length; k++) if (kept[k]!.start < c.end && c.start < kept[k]!.end) { free = false; break; }
+      if (!free) continue;
+      // by start (stable: as Array.prototype.sort)
+      let j = kept.length;
+      while (j > 0 && kept[j - 1]!.start > c.start) { kept[j] = kept[j - 1]!; j--; }
+      kept[j] = c;
+    }
+    return kept;
   },
 };
