@@ -125,7 +125,10 @@ function build(): void {
     }
   }
   // renumber: the root first (0), states without words, then states where words end
-  const order = [...Array(n).keys()].sort((x, y) => (out[x]!.length ? 1 : 0) - (out[y]!.length ? 1 : 0) || x - y);
+  // (and each class in breadth-first order: the shallow states the scan is mostly in share few cache lines)
+  const bfs = new Int32Array(n);
+  queue.forEach((st, k) => { bfs[st] = k + 1; });
+  const order = [...Array(n).keys()].sort((x, y) => (out[x]!.length ? 1 : 0) - (out[y]!.length ? 1 : 0) || bfs[x]! - bfs[y]!);
   const num = new Int32Array(n);
   order.forEach((s, k) => { num[s] = k; });
   const table = n * A <= 0xffff ? new Uint16Array(n * A) : new Int32Array(n * A); // 16 bits: half the cache
