@@ -15,8 +15,19 @@ const SPECIAL_RE = /[øØæÆœŒßłŁđĐðþıħ]/g;
 
 /** Lower-case, strip diacritics, drop periods, punctuation → space, collapse spaces. */
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
+/** Keys of other strings already made (names recur across texts); cleared when large. */
+const keyCache = new Map<string, string>();
 export function normKey(s: string): string {
   if (ASCII_WORD.test(s)) return s.toLowerCase();
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    k = slowKey(s);
+    if (keyCache.size >= 50_000) keyCache.clear();
+    keyCache.set(s, k);
+  }
+  return k;
+}
+function slowKey(s: string): string {
   return s
     .normalize('NFKD')
     .replace(MARKS, '')

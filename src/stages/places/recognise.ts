@@ -25,7 +25,7 @@ export interface RawMention {
   /** Token range [t0, t1). */
   t0: number;
   t1: number;
-  hits: NameHit[];
+  hits: readonly NameHit[];
   /** All hits are demonyms ("Russian", "Israelis"). */
   adjectival: boolean;
   /** "Idlib province", "Laurel County": the name is used as a division. */
@@ -120,32 +120,63 @@ const CONNECT = new Set([
 ]);
 const ARTICLE_START = new Set(['al', 'el', 'ad', 'ar', 'as', 'an', 'az', 'ash', 'at', 'ath', 'adh', 'ed', 'er', 'es', 'ez', 'en']);
 
-/** The text between two tokens allows them to stand in one name. */
+/** The text between two tokens allows them to stand in one name (compared by character, without slicing the gap). */
 function joins(text: string, a: Tok, b: Tok): boolean {
-  const gap = text.slice(a.end, b.start);
-  if (gap.length > 3) return false;
-  return gap === ' ' || gap === '-' || gap === '‐' || gap === '–' || gap === "'" || gap === '’' || gap === '. ' ||
-    gap === '.' || gap === ' - ' || gap === '\u00a0' || gap === '  ' ||
-    // "J&K": initials joined by an ampersand (kept only for a division or a country, below)
-    (gap === '&' && a.text.length === 1 && b.text.length === 1 && a.cap && b.cap);
+  const len = b.start - a.end;
+  if (len === 1) {
+    const c = text.charCodeAt(a.end);
+    // ' ', '-', '‐', '–', "'", '’', '.', no-break space
+    return c === 32 || c === 45 || c === 0x2010 || c === 0x2013 || c === 39 || c === 0x2019 || c === 46 || c === 0xa0 ||
+      // "J&K": initials joined by an ampersand (kept only for a division or a country, below)
+      (c === 38 && a.text.length === 1 && b.text.length === 1 && a.cap && b.cap);
+  }
+  if (len === 2) {
+    const c0 = text.charCodeAt(a.end), c1 = text.charCodeAt(a.end + 1);
+    return (c0 === 46 || c0 === 32) && c1 === 32; // ". ", "  "
+  }
+  if (len === 3) return text.charCodeAt(a.end) === 32 && text.charCodeAt(a.end + 1) === 45 && text.charCodeAt(a.end + 2) === 32; // " - "
+  return false;
 }
+/** Short words after an apostrophe that make no name's tail ("'s", "n't", "'ll"). */
+const APOS_NOT_TAIL = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
 /** "Dar'a", "Ma'arrat": a lower-case tail after an apostrophe belongs to the word before it. */
-const aposTail = (text: string, a: Tok, b: Tok): boolean =>
-  !b.cap && /^['’‘]$/.test(text.slice(a.end, b.start)) && b.key.length <= 8 && !/^(?:s|t|ll|re|ve|d|m)$/.test(b.key);
+const aposTail = (text: string, a: Tok, b: Tok): boolean => {
+  if (b.cap || b.start - a.end !== 1) return false;
+  const c = text.charCodeAt(a.end);
+  return (c === 39 || c === 0x2019 || c === 0x2018) && b.key.length <= 8 && !APOS_NOT_TAIL.has(b.key);
+};
+/** Only a space or a no-break space between the tokens. */
 const spaced = (text: string, a: Tok, b: Tok): boolean => {
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '\u00a0';
+  if (b.start - a.end !== 1) return false;
+  const c = text.charCodeAt(a.end);
+  return c === 32 || c === 0xa0;
 };
 
+/** '-', '‐', "'" or '’': what joins an article to its name ("al-Raqqa", "Ma'arrat"). */
+const isArticleJoin = (c: number): boolean => c === 45 || c === 0x2010 || c === 39 || c === 0x2019;
+
 const MAX_N = 7;
-let modifierShape: { min: number; max: number; first: ReadonlySet<number> } | null = null;
-/** The key has the length and first letter of some region modifier ("northern", "rural"): a test before the set lookup. */
+let modifierShape: { min: number; max: number; first: Uint8Array; last: Uint8Array } | null = null;
+/**
+ * The key has the length and the first and last letters of some region modifier ("northern", "rural"): a test
+ * before the set lookup (letters by code, below 128; a key with another first or last character is none).
+ */
 function mayBeModifier(key: string): boolean {
   if (!modifierShape) {
     const ks = [...placeLexicon().regionModifiers];
-    modifierShape = { min: Math.min(...ks.map((k) => k.length)), max: Math.max(...ks.map((k) => k.length)), first: new Set(ks.map((k) => k.charCodeAt(0))) };
+    const first = new Uint8Array(128), last = new Uint8Array(128);
+    for (const k of ks) {
+      const a = k.charCodeAt(0), b = k.charCodeAt(k.length - 1);
+      if (a >= 128 || b >= 128) { first.fill(1); last.fill(1); }
+      first[a & 127] = 1;
+      last[b & 127] = 1;
+    }
+    modifierShape = { min: Math.min(...ks.map((k) => k.length)), max: Math.max(...ks.map((k) => k.length)), first, last };
   }
-  return key.length >= modifierShape.min && key.length <= modifierShape.max && modifierShape.first.has(key.charCodeAt(0));
+  const sh = modifierShape;
+  if (key.length < sh.min || key.length > sh.max) return false;
+  const a = key.charCodeAt(0), b = key.charCodeAt(key.length - 1);
+  return (a >= 128 || sh.first[a] === 1) && (b >= 128 || sh.last[b] === 1);
 }
 /** Words before a name that leave it the place it names: an article, or a feature the index may lack ("Lake Erie", "Old Town Manassas"). */
 const NAME_PREFIX = new Set(['the', 'a', 'an', 'lake', 'lakes', 'river', 'mount', 'mt', 'fort', 'port', 'point', 'cape', 'bay', 'island', 'glen', 'old', 'new', 'little', 'great', 'greater', 'saint', 'san', 'santa']);
@@ -205,8 +236,8 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     if (inStreet[i]) continue;
     let start = i;
     // (cheap tests first: most tokens are lower-case words that start no name)
-    const articleStart = !t.cap && i + 1 < n && toks[i + 1]!.cap && toks[i + 1]!.start - t.end === 1 && ARTICLE_START.has(t.key) &&
-      /^[-‐'’]$/.test(text.slice(t.end, toks[i + 1]!.start));
+    const articleStart = !t.cap && i + 1 < n && toks[i + 1]!.cap && toks[i + 1]!.start - t.end === 1 &&
+      isArticleJoin(text.charCodeAt(t.end)) && ARTICLE_START.has(t.key);
     const modifierStart = !t.cap && mayBeModifier(t.key) && L.regionModifiers.has(t.key);
     if (!t.cap && !articleStart && !modifierStart) continue;
     if (t.key === 'the') continue; // "the Gaza Strip", "The United States": the name starts after it
@@ -457,13 +488,15 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
   const len = end - i;
   const prev = i > 0 ? toks[i - 1]! : null;
   const next = end < toks.length ? toks[end]! : null;
-  let hits = allHits.slice();
+  // (the gazetteer's list itself unless a filter drops a hit: no code changes a hit list in place, and a list
+  // that keeps its identity across texts lets resolve.ts remember what it worked out for it)
+  let hits: readonly NameHit[] = allHits;
   const key = len === 1 ? first.key : null;
   let spanEnd = last.end;
 
   // abbreviations ("La.", "Ky.") only after "City," and written with their period
   const abbrOk = (text[last.end] === '.' || last.text.includes('.')) && prev !== null && /,\s*$/.test(text.slice(prev.end, first.start));
-  hits = hits.filter((h) => h.q !== 4 || abbrOk);
+  if (!abbrOk && hits.some((h) => h.q === 4)) hits = hits.filter((h) => h.q !== 4);
   // initials with an ampersand ("J&K") name a division or a country, never a settlement ("S&E")
   if (len > 1 && text.slice(first.start, last.end).includes('&')) {
     hits = hits.filter((h) => h.entry.candidate.featureCode === 'ADM1' || h.entry.candidate.featureCode.startsWith('PCL'));
@@ -492,11 +525,12 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
       surnames.add(key);
       return null;
     }
-    const dateline = /^\p{Lu}{3,}$/u.test(first.text) && isSentenceStart(text, first.start) &&
+    // (only a name that is not strong can be too weak)
+    const dateline = !strong && /^\p{Lu}{3,}$/u.test(first.text) && isSentenceStart(text, first.start) &&
       /^(?:,\s+\p{Lu}|\s+[-–—(]|\s*\(\p{Lu})/u.test(text.slice(last.end, last.end + 4));
-    const weak = L.surnames.has(key) || L.firstNames.has(key) || (/^\p{Lu}{3,}$/u.test(first.text) && !dateline) ||
+    const weak = !strong && (L.surnames.has(key) || L.firstNames.has(key) || (/^\p{Lu}{3,}$/u.test(first.text) && !dateline) ||
       (isSentenceStart(text, first.start) && !dateline) || inTitleCaseLine(text, first.start) ||
-      hits.every((h) => h.q >= 1 && h.entry.candidate.population < 1000);
+      hits.every((h) => h.q >= 1 && h.entry.candidate.population < 1000));
     if (weak && !strong && !placeEvidence(text, first.start, last.end)) return null;
     // "Chatra Dal", "Pir Laka": the first word of a longer proper name the index lacks
     if (!strong && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key) && !L.titles.has(next.key) &&
@@ -569,7 +603,10 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
  *   "the village of Umm Batna near Quneitra" → Umm Batna, near Quneitra.
  */
 /** The patterns of addDescribedUnknowns, compiled once. */
-let described: { NAME: string; appositive: RegExp; villageOf: RegExp; unitParent: RegExp; relAfter: RegExp } | null = null;
+let described: {
+  NAME: string; appositive: RegExp; appositiveTail: RegExp; villageOf: RegExp; unitParent: RegExp; relAfter: RegExp;
+  unitEnds: ReadonlyMap<number, readonly string[]>;
+} | null = null;
 function describedPatterns() {
   if (described) return described;
   const L = placeLexicon();
@@ -579,26 +616,66 @@ function describedPatterns() {
   return (described = {
     NAME,
     appositive: new RegExp(`${NAME},\\s+(an?|the)\\s+(?:[a-z-]+\\s+){0,2}?${FEAT}\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'gu'),
-    villageOf: new RegExp(`\\b(?:the\\s+)?(?:village|town|hamlet|settlement|neighbou?rhood|district)\\s+of\\s+${NAME}`, 'gu'),
-    unitParent: new RegExp(`${NAME}\\s+(?:${L.unitAlt2})(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?)`, 'gu'),
+    // the appositive after its name: the pattern can match only where this does
+    appositiveTail: new RegExp(`,\\s+(?:an?|the)\\s+(?:[a-z-]+\\s+){0,2}?${FEAT}\\s+(?:${REL})\\s+`, 'u'),
+    // (sticky: tried only where a match can start, see addDescribedUnknowns)
+    villageOf: new RegExp(`\\b(?:the\\s+)?(?:village|town|hamlet|settlement|neighbou?rhood|district)\\s+of\\s+${NAME}`, 'uy'),
+    unitParent: new RegExp(`${NAME}\\s+(?:${L.unitAlt2})(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?)`, 'uy'),
     relAfter: new RegExp(`^,?\\s+(${REL})\\s+(?:the\\s+(?:town|city|village)\\s+of\\s+)?`, 'u'),
+    // the last word of each unit word ("county" for "sub-county"): a word a unit word can end with, by its
+    // last character
+    unitEnds: byLastChar(L.cues.unitWords.map((w) => normKey(w.split(/[\s-]/).pop()!))),
   });
 }
 
 function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: RawMention[]): void {
   const L = placeLexicon();
-  const { NAME, appositive, villageOf, unitParent, relAfter } = describedPatterns();
+  const { NAME, appositive, appositiveTail, villageOf, unitParent, relAfter, unitEnds } = describedPatterns();
   const find = (pos: number): number => out.findIndex((m) => m.span.start === pos);
   const covered = (s: number, e: number): number => out.findIndex((m) => m.span.start < e && s < m.span.end);
 
   let m: RegExpExecArray | null;
-  // cheap checks first: most texts hold none of these constructions
-  const hasAppositive = /,\s+(?:an?|the)\s/.test(text);
-  // the patterns below are case-sensitive (lower-case unit and settlement words), so these case-sensitive
-  // checks hold whenever one of them can match
-  const hasVillageOf = VILLAGE_OF_CHECK.test(text);
-  unitCheck ??= new RegExp(`(?:${L.unitAlt2})(?:\\s*,|\\s+\\()`);
-  const hasUnit = unitCheck.test(text);
+  // cheap checks first: most texts hold none of these constructions. The appositive can match only where
+  // its tail does; the other patterns are tried only where a match can start (found on the tokens, below)
+  const hasAppositive = appositiveTail.test(text);
+  // "… the village of X": where a word ending in a settlement word (or "the" before it) starts, before "of"
+  // and a capitalised word
+  const villageStarts: number[] = [];
+  // "X city, …", "X upazila (…": where a capitalised word starts in the run of letters, spaces and hyphens
+  // before a word ending in a unit word and a comma or a parenthesis
+  const unitStarts: number[] = [];
+  // where `\b(?:in|at|near|outside|around|of)\s+` matches, as pairs (start, word length)
+  const locs: number[] = [];
+  let unitFloor = 0;
+  // a locative word right after a non-ASCII character (rare): only then are tokens' ends looked at
+  const inTokenLocatives = NON_ASCII_LOCATIVE.test(text);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const s = t.text;
+    const spaceAfter = isSpace(text.charCodeAt(t.end));
+    if (spaceAfter) {
+      if (isLocative(s)) {
+        if (t.start === 0 || !asciiWordChar(text.charCodeAt(t.start - 1))) locs.push(t.start, s.length);
+        if (s === 'of' && i > 0 && i + 1 < toks.length && toks[i + 1]!.cap) villageAt(text, toks[i - 1]!, villageStarts);
+      } else if (inTokenLocatives && s.length > 2) {
+        // after a non-ASCII letter, mark or digit, \b sees a boundary inside a token
+        for (let k = 0; k < LOCATIVE_LENS.length; k++) {
+          const len = LOCATIVE_LENS[k]!;
+          if (s.length > len && s.charCodeAt(s.length - len - 1) >= 128 && LOCATIVES.has(s.slice(s.length - len))) {
+            locs.push(t.end - len, len);
+            break;
+          }
+        }
+      }
+    }
+    if ((spaceAfter || text.charCodeAt(t.end) === 44) && commaOrParenAfter(text, t.end)) {
+      let unit = false;
+      const k = t.key;
+      const ws = unitEnds.get(k.charCodeAt(k.length - 1));
+      if (ws) for (const w of ws) if (k.endsWith(w)) { unit = true; break; }
+      if (unit) unitFloor = nameStartsBefore(text, t.end, unitFloor, unitStarts);
+    }
+  }
   appositive.lastIndex = 0;
   while (hasAppositive && (m = appositive.exec(text))) {
     const name = m[1]!;
@@ -630,8 +707,9 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       settlementCue: true, anchor, precisionHint: 'near', described, rule: 'places/described-unknown',
     });
   }
-  unitParent.lastIndex = 0;
-  while (hasUnit && (m = unitParent.exec(text))) {
+  let from = 0;
+  while ((m = execAt(unitParent, text, unitStarts, from))) {
+    from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index, nameEnd = nameStart + name.length;
     if (covered(nameStart, nameEnd) >= 0) continue;
@@ -646,8 +724,9 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       rule: 'places/unit-of-parent',
     });
   }
-  villageOf.lastIndex = 0;
-  while (hasVillageOf && (m = villageOf.exec(text))) {
+  from = 0;
+  while ((m = execAt(villageOf, text, villageStarts, from))) {
+    from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
     if (covered(nameStart, nameEnd) >= 0) continue;
@@ -666,10 +745,14 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
   }
   // "in Tongomayel (Tongomayel, Soum)", "at Dubajail village, Aruail union, Sarail upazila (Brahmanbaria,
   // Chittagong)": a name the index lacks, after a locative word, whose chain of parents reaches a known place
-  const hasChain = /\b(?:in|at|near|outside|around|of)\s+\p{Lu}[^,()]{0,60}(?:,|\s\()/u.test(text);
+  let hasChain = false;
+  for (let k = 0; k < locs.length && !hasChain; k += 2) {
+    CHAIN_CHECK.lastIndex = locs[k]! + locs[k + 1]!;
+    hasChain = CHAIN_CHECK.test(text);
+  }
   chainUnknown ??= new RegExp(`\\b(?:in|at|near|outside|around|of)\\s+(?:the\\s+)?(?:(?:${L.featureAlt})\\s+of\\s+)?${NAME}(?=\\s+(?:${L.unitAlt2})\\b|\\s*,|\\s+\\()`, 'uy');
-  let from = 0;
-  while (hasChain && (m = execAtLocatives(chainUnknown, text, from))) {
+  from = 0;
+  while (hasChain && (m = execAtLocatives(chainUnknown, text, locs, from))) {
     from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
@@ -693,17 +776,116 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
 }
 
 let chainUnknown: RegExp | null = null;
-const LOCATIVE_START = /\b(?:in|at|near|outside|around|of)\s+/gu;
+/** What `\b(?:in|at|near|outside|around|of)\s+\p{Lu}[^,()]{0,60}(?:,|\s\()` asks after its locative word. */
+const CHAIN_CHECK = /\s+\p{Lu}[^,()]{0,60}(?:,|\s\()/uy;
+const LOCATIVES = new Set(['in', 'at', 'near', 'outside', 'around', 'of']);
+/** A locative word after a non-ASCII code unit, followed by a space (a superset of where one starts inside a token). */
+const NON_ASCII_LOCATIVE = /[^\x00-\x7f](?:in|at|near|outside|around|of)\s/;
+/** Words grouped by their last character code. */
+function byLastChar(words: readonly string[]): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of new Set(words)) {
+    const c = w.charCodeAt(w.length - 1);
+    const v = m.get(c);
+    if (v) v.push(w); else m.set(c, [w]);
+  }
+  return m;
+}
+/** LOCATIVES.has(s), by length first (most words are none of them). */
+function isLocative(s: string): boolean {
+  switch (s.length) {
+    case 2: return s === 'in' || s === 'at' || s === 'of';
+    case 4: return s === 'near';
+    case 6: return s === 'around';
+    case 7: return s === 'outside';
+    default: return false;
+  }
+}
+/** Lengths of the locative words, longest first, and the words of each. */
+const LOCATIVE_LENS = [7, 6, 4, 2];
+/** A character \b (without the i flag) counts as a word character: ASCII letters, digits, underscore. */
+const asciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** The character code is one `\s` matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+/** `^\s*,` or `^\s+\(` at `pos`. */
+function commaOrParenAfter(text: string, pos: number): boolean {
+  let j = pos;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return c === 44 || (c === 40 && j > pos);
+}
+const VILLAGE_OF_WORDS = ['village', 'town', 'hamlet', 'settlement', 'neighbourhood', 'neighborhood', 'district'];
+/**
+ * Where the villageOf pattern may start when token `w` comes before "of" and a capitalised word: where a
+ * settlement word ends `w` (or where "the" stands before that word, when it is the whole token); pushed in
+ * text order.
+ */
+function villageAt(text: string, w: Tok, out: number[]): void {
+  const s = w.text;
+  let the = -1;
+  const at: number[] = [];
+  for (const v of VILLAGE_OF_WORDS) {
+    if (!s.endsWith(v)) continue;
+    at.push(w.end - v.length);
+    if (v.length === s.length) {
+      let r = w.start;
+      while (r > 0 && isSpace(text.charCodeAt(r - 1))) r--;
+      if (r < w.start && r >= 3 && text.startsWith('the', r - 3)) the = r - 3;
+    }
+  }
+  if (the >= 0) out.push(the);
+  at.sort((a, b) => a - b);
+  for (const p of at) out.push(p);
+}
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** A character NAME may hold (letters, marks, apostrophes, a space or a hyphen) or a space between it and its unit word. */
+function nameOrSpaceChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 32 || (c >= 9 && c <= 13);
+  if (c === 0x2019 || isSpace(c)) return true;
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const h = text.charCodeAt(i - 1);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i - 1, i + 1));
+  }
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_MARK.test(text.slice(i, i + 2));
+  return LETTER_OR_MARK.test(text[i]!);
+}
+/**
+ * The positions, at or after `floor`, where a capitalised NAME may start in the run of name characters and
+ * spaces that ends at `end` (a unit word's end): an upper-case ASCII letter or a non-ASCII character (the
+ * pattern itself tells). Pushed in text order; returns the new floor (`end`).
+ */
+function nameStartsBefore(text: string, end: number, floor: number, out: number[]): number {
+  let a = end;
+  while (a > floor && nameOrSpaceChar(text, a - 1)) a--;
+  for (let p = a; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if ((c >= 65 && c <= 90) || (c >= 128 && !(c >= 0xdc00 && c <= 0xdfff && p > 0 && text.charCodeAt(p - 1) >= 0xd800 && text.charCodeAt(p - 1) <= 0xdbff))) out.push(p);
+  }
+  return end;
+}
+/** The first match of a sticky pattern at one of `starts` (ascending) at or after `from`. */
+function execAt(re: RegExp, text: string, starts: readonly number[], from: number): RegExpExecArray | null {
+  for (let k = 0; k < starts.length; k++) {
+    if (starts[k]! < from) continue;
+    re.lastIndex = starts[k]!;
+    const m = re.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /**
  * The next match of a sticky pattern that starts with a locative word ("in", "near" …), at or after `from`:
- * what the pattern run globally from `from` finds, tried only where a locative word starts (no match can
- * start elsewhere, nor inside a locative word and its spaces).
+ * what the pattern run globally from `from` finds, tried only where a locative word starts (`locs`, from
+ * addDescribedUnknowns: no match can start elsewhere).
  */
-function execAtLocatives(re: RegExp, text: string, from: number): RegExpExecArray | null {
-  LOCATIVE_START.lastIndex = from;
-  let s: RegExpExecArray | null;
-  while ((s = LOCATIVE_START.exec(text))) {
-    re.lastIndex = s.index;
+function execAtLocatives(re: RegExp, text: string, locs: readonly number[], from: number): RegExpExecArray | null {
+  for (let k = 0; k < locs.length; k += 2) {
+    if (locs[k]! < from) continue;
+    re.lastIndex = locs[k]!;
     const m = re.exec(text);
     if (m) return m;
   }
@@ -763,8 +945,6 @@ function isSentenceStart(text: string, pos: number): boolean {
   return pos === 0 || /(?:[.!?]["'”’)]?\s+|\n\s*|^\s*)$/.test(before);
 }
 
-let unitCheck: RegExp | null = null;
-const VILLAGE_OF_CHECK = /(?:village|town|hamlet|settlement|neighbou?rhood|district)\s+of\s+\p{Lu}/u;
 
 function isPersonish(name: string): boolean {
   const L = placeLexicon();

@@ -93,9 +93,16 @@ function ownSettlementOtherThan(hits: readonly NameHit[], id: number): boolean {
 
 const SETTLEMENT_WORDS = new Set(['city', 'town', 'township', 'twp', 'village', 'borough', 'of', 'the', 'historic', 'downtown']);
 /** A name key without its settlement words: "city of richmond" → "richmond", "hanover town" → "hanover". */
+const bareNames = new Map<string, string>();
 function bareName(key: string): string {
-  const ws = key.split(' ').filter((w) => !SETTLEMENT_WORDS.has(w));
-  return ws.length ? ws.join(' ') : key;
+  let v = bareNames.get(key);
+  if (v === undefined) {
+    const ws = key.split(' ').filter((w) => !SETTLEMENT_WORDS.has(w));
+    v = ws.length ? ws.join(' ') : key;
+    if (bareNames.size > 50_000) bareNames.clear();
+    bareNames.set(key, v);
+  }
+  return v;
 }
 
 /** Two name keys share a word of four letters or more, or one written solid holds the other. */
@@ -283,8 +290,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const cueOf = raws.map((m) => m.hits.some((h) => h.entry.candidate.featureCode === 'ADM1') && divisionCue(text, m));
   // "the Atlantic", "the eastern Pacific": a name after the article is the sea, river or region rather than
   // a namesake town
-  const theFeature = raws.map((m) => THE_BEFORE.test(text.slice(Math.max(0, m.span.start - 25), m.span.start)) &&
-    m.hits.some((h) => { const c = h.entry.candidate; return c.featureClass === 'H' || c.featureClass === 'T' || c.featureClass === 'L' || h.entry.cc === null; }));
+  const theFeature = raws.map((m) => m.hits.some((h) => { const c = h.entry.candidate; return c.featureClass === 'H' || c.featureClass === 'T' || c.featureClass === 'L' || h.entry.cc === null; }) &&
+    THE_BEFORE.test(text.slice(Math.max(0, m.span.start - 25), m.span.start)));
   const gPrior = groups.map((g, gi) => {
     const the = g.some((k) => theFeature[k]);
     return gHits[gi]!.map((h) => {
@@ -316,14 +323,21 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     }
     return s;
   }));
-  const argmax = (xs: number[]): number => { let b = 0; xs.forEach((x, j) => { if (x > xs[b]!) b = j; }); return b; };
+  const argmax = (xs: number[]): number => { let b = 0; for (let j = 1; j < xs.length; j++) if (xs[j]! > xs[b]!) b = j; return b; };
   let gPick: GazEntry[] = gPrior.map((ps, gi) => gHits[gi]![argmax(ps.map((p, j) => p + gPairBonus[gi]![j]!))]!.entry);
   const gWeight = gPrior.map((ps, gi) => {
     const hs = gHits[gi]!;
-    const ccs = new Set(hs.map((h) => h.entry.cc));
-    if (hs.length === 1 || ccs.size === 1) return 1;
-    const sorted = ps.map((p, j) => p + gPairBonus[gi]![j]!).sort((a, b) => b - a);
-    const margin = sorted[0]! - (sorted[1] ?? -Infinity);
+    let oneCc = true;
+    for (let j = 1; j < hs.length && oneCc; j++) if (hs[j]!.entry.cc !== hs[0]!.entry.cc) oneCc = false;
+    if (hs.length === 1 || oneCc) return 1;
+    // the margin of the best score over the second best
+    const bonus = gPairBonus[gi]!;
+    let first = -Infinity, second = -Infinity;
+    for (let j = 0; j < ps.length; j++) {
+      const v = ps[j]! + bonus[j]!;
+      if (v > first) { second = first; first = v; } else if (v > second) second = v;
+    }
+    const margin = first - second;
     return margin >= 3 ? 1 : margin >= 1.5 ? 0.5 : 0.1;
   });
   // list peers: "England and Wales", "California or Washington", "Texas, Ohio and Iowa": a name listed
@@ -355,6 +369,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     const nw: number[] = [];
     let changed = false;
     gPick = gHits.map((hs, gi) => {
+      // one candidate: it is the pick, by an infinite margin
+      if (hs.length === 1) { nw.push(1); return hs[0]!.entry; }
       const scores: number[] = [];
       const peerA1 = peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!);
       hs.forEach((h, j) => {
