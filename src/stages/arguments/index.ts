@@ -279,6 +279,16 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
         subj = undefined;
       }
     }
+    // "Imran Khan arrested in Islamabad", "Three journalists detained at airport" (a headline's
+    // reduced passive): the person arrested is actor2, whoever did it (if named) actor1
+    if (subj && (ev.subEventType.value === 'Arrests' || ev.subEventType.value === 'Abduction/forced disappearance')
+      && firstAtOrAfter(toks, subj.span.end) === trigIdx && /^(?:arrested|detained|abducted|kidnapped|seized|held|jailed|taken)$/.test(toks[trigIdx]?.n ?? '')
+      && REDUCED_PASSIVE_NEXT.has(toks[trigIdx + 1]?.n ?? '.')) {
+      a2 = refOf(subj, 'stated', 'arguments/reduced-passive-victim');
+      const agent = after.find((a) => ARMED.has(a.kind) && !NOT_AGENT_BEFORE.has(wordBefore(toks, a.span.start)));
+      if (agent) a1 = refOf(agent, 'inferred', 'arguments/passive-clause-agent');
+      subj = undefined;
+    }
     // "Two soldiers killed as militants strike a post" (a headline's reduced passive): the noun before
     // a bare participle followed by no object is the victim
     if (subj && VIOLENT.has(type ?? '') && firstAtOrAfter(toks, subj.span.end) === trigIdx && VICTIM_VERB.test(toks[trigIdx]?.n ?? '')

@@ -207,3 +207,10 @@ test('toll-title: the main event with no toll in its sentences takes its title l
   assert.equal(a!.fatalities?.value, 2);
   assert.match(a!.fatalities!.by, /toll-title$/);
 });
+
+test('reduced-passive-victim: "Opposition leader arrested in capital": the person arrested is actor2', () => {
+  const t = 'Opposition leader Kizza Besigye arrested in Kampala\n\nPolice detained him outside his home on Tuesday.';
+  const [a] = args(t, [{ trigger: 'arrested', type: 'Strategic developments', sub: 'Arrests' }]);
+  assert.equal(span(t, a!.actor2?.span), 'Opposition leader Kizza Besigye');
+  assert.notEqual(span(t, a!.actor1?.span), 'Opposition leader Kizza Besigye');
+});

@@ -368,6 +368,15 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
     by = `events/rule-${rule.entry.id}`;
     how = 'stated';
   }
+  // Protesters who riot and fight the police are a violent demonstration, never a battle (ACLED
+  // keeps Battles for organised armed groups).
+  if (article && text !== undefined && type === 'Battles' && PROTESTER_RE.test(text) && free.some((m) => RIOT_SUPPORT.has(m.entry.id) || m.entry.id === 'riot')) {
+    type = 'Riots';
+    sub = 'Violent demonstration';
+    pSub = ps[cls.indexOf(sub)] ?? pSub;
+    best = Math.max(best, mass.get('Riots') ?? 0);
+    by = 'events/rule-protesters-riot';
+  }
   return { type, sub, p: pSub, pType: best, pNone, by, how };
 }
 

@@ -202,3 +202,31 @@ test('in articles a sub-type that names a means needs its word in the sentence (
   const rape = run('Soldiers raped at least ten women in the village of Kabare on Sunday, a local rights group said.', '2021-03-22');
   assert.ok(typed(rape).some((e) => e.subEventType.value === 'Sexual violence'), typed(rape).map((e) => e.subEventType.value).join(','));
 });
+
+test('the day of a claim of responsibility does not date the act claimed; the report that dates it leads', () => {
+  const doc = run('Rebels on Monday claimed responsibility for a three-day assault on the town of Kidal, saying their fighters had seized the town and killed dozens of soldiers. Gunmen attacked Kidal on Thursday afternoon and fighting went on through the weekend, security sources said.', '2024-03-12');
+  const ev = typed(doc).filter((e) => e.eventType.value === 'Battles');
+  assert.equal(ev.length, 1, ev.map((e) => txt(doc, e.evidence)).join(' | '));
+  assert.match(txt(doc, ev[0]!.evidence), /Thursday/);
+});
+
+test('people who marched somewhere on a day of their own are a protest whatever cause they marched for', () => {
+  const doc = run('Tens of thousands of people marched through the centre of Tbilisi on Sunday against a bill that would require groups funded from abroad to register as foreign agents.', '2024-04-29');
+  const e = typed(doc).find((x) => x.eventType.value === 'Protests');
+  assert.ok(e, typed(doc).map((x) => x.subEventType.value).join(','));
+  assert.equal(e.subEventType.value, 'Peaceful protest');
+});
+
+test('protesters who torch buildings and clash with police riot; they do not fight a battle', () => {
+  const doc = run('In Peshawar on Tuesday, protesters torched a radio station building and clashed with police, who fired tear gas.', '2023-05-10');
+  const e = typed(doc)[0];
+  assert.ok(e);
+  assert.equal(e.eventType.value, 'Riots');
+});
+
+test('a word in scare quotes is a characterisation, not an event; civilians who fled are no "Other" development', () => {
+  const quoted = run('His party said on Tuesday that its leader had been "abducted" and called on supporters to gather in Islamabad.', '2023-05-10');
+  assert.ok(!typed(quoted).some((e) => e.subEventType.value === 'Abduction/forced disappearance'));
+  const fled = run('Hundreds of residents fled into the bush, and some arrived by boat in Pemba on Sunday.', '2021-03-29');
+  assert.equal(typed(fled).length, 0, typed(fled).map((e) => e.subEventType.value).join(','));
+});

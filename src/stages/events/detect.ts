@@ -38,6 +38,11 @@ const SHORT_DOC_PARAGRAPHS = 2;
 const NAMED_DAY_RE = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|overnight|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)/i;
 const dated = (t: TimeMention): boolean => t.type === 'DATE'
   || (t.type === 'TIME' && t.value !== null && /^\d{4}-\d\d-\d\d/.test(t.value) && NAMED_DAY_RE.test(t.text));
+const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+/** A claim of responsibility. */
+const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
+/** Words of the act of protesting (not "banners", "petition", "blocked"). */
+const PROTEST_ACT_RE = /^(?:protest(?:ed|ing)?|demonstrat(?:ed|ing)|demonstrations?|march(?:ed|es|ing)?|rall(?:y|ies|ied|ying)|sit-?ins?|took\s+to\s+the\s+streets?)$/i;
 /** Minimum model probability of "an event" (1 - P(NONE)). */
 const MIN_EVENT = 0.5;
 /** The same for a sentence with a specific trigger, its own place and its own date. */
@@ -194,7 +199,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const dl = DATELINE_RE.exec(s);
     const off = dl ? dl[0].length : 0;
     const body = clsEnd !== undefined ? s.slice(off, clsEnd - span.start) : off ? s.slice(off) : s;
-    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t));
+    // "Islamic State on Monday claimed responsibility for the assault on Palma": the day of a claim is
+    // not the day of the act claimed (the act is dated where it is told, or by the event it names)
+    const claim = short ? null : CLAIM_RE.exec(s);
+    const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
+    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd));
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
     const points: [number, number][] = [];
     for (const p of places) {
@@ -266,14 +275,16 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const free = an.matches.filter((m) => !m.blockedBy);
     // In articles, a generic noun after a determiner ("the attack", "this incident") points back
     // to an event already reported: no new event.
-    const freeAcled = free.filter((m) => m.entry.kind === 'acled' && !(m.entry.generic && !short && isAnaphoric(body, m)));
+    // …, and a word in scare quotes (his party said he had been "abducted") is someone's characterisation
+    const freeAcled = free.filter((m) => m.entry.kind === 'acled' && !(m.entry.generic && !short && isAnaphoric(body, m))
+      && !(!short && QUOTES.has(body.charAt(m.start - 1)) && QUOTES.has(body.charAt(m.end))));
     const threat = an.matches.find((m) => m.blockedBy?.effect === 'threat' || (!m.blockedBy && m.entry.plover === 'THREATEN'));
 
     if (short && sents.length <= 4) background = false; // notes and snippets report their event
 
     const info = (hasDate ? 2 : 0) + (hasPlace ? 2 : 0) + (/\b\d+\b/.test(s) ? 1 : 0);
     // (the heads run only when a free ACLED trigger could license an event: identical output, less work)
-    const dec = freeAcled.some((m) => m.entry.license) ? an.acled : null;
+    let dec = freeAcled.some((m) => m.entry.license) ? an.acled : null;
     const strong = freeAcled.some((m) => !m.entry.generic);
     const backRef = !short && free.some((m) => m.entry.kind === 'acled' && m.entry.generic && isAnaphoric(body, m));
     // "… died in the explosion", "25 bodies": every ACLED trigger is a definite noun or a toll
@@ -290,6 +301,13 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // model (trained on notes) makes of the rest of the clause.
     const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => m.entry.rule && !m.entry.generic && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
     const minEvent = stated ? 0 : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
+    // In articles, people who marched, rallied or demonstrated somewhere on a day of their own are a
+    // protest whatever the model (trained on notes) makes of the cause they marched for ("… against a
+    // bill that would allow extraditions"): the trigger's own sub-type, stated by rule.
+    if (dec && !short && !backRef && ownConcrete && hasDate && hasPlace && !background && 1 - dec.pNone < minEvent && !threat
+      && freeAcled.some((m) => m.entry.id === 'protest' && PROTEST_ACT_RE.test(m.text))) {
+      dec = { type: 'Protests', sub: 'Peaceful protest', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-protest-act', how: 'stated' };
+    }
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
       && (!background || concrete)
@@ -317,7 +335,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       }
       // "Other" strategic developments in articles are things someone did: no doer, no event
       // (the reading of a statement, a schedule or a comment otherwise)
-      if (!short && dec.sub === 'Other' && !subjectOf(trig)) return null;
+      // (nor are civilians who fled or arrived somewhere: displacement is no ACLED event)
+      if (!short && dec.sub === 'Other' && (!subjectOf(trig) || subjectOf(trig)!.kind === 'civilians')) return null;
       const pl = ploverFor(dec.sub, trig.entry.plover, trig.entry.mode);
       return {
         sentence: index, evidence: span,
@@ -472,7 +491,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (!same) { kept.push(c); continue; }
     const bg = same.background && c.background;
     const conf = Math.max(same.confidence, c.confidence);
-    if (c.info > same.info) {
+    // (a report that dates the act beats one that does not: "X claimed the assault on Palma … Insurgents attacked Palma on Wednesday")
+    if (c.info > same.info || (!short && same.dates.length === 0 && c.dates.length > 0 && !c.background)) {
       Object.assign(same, { sentence: c.sentence, evidence: c.evidence, trigger: c.trigger, acled: c.acled, plover: c.plover, dates: c.dates, info: c.info });
     }
     same.background = bg;
