@@ -46,7 +46,17 @@ export const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'an', 'az', 'ash'
  * ou→u, ee→i, w→u, and an initial Arabic article dropped. Qamishly/Qamishli, Deir Ezzor/Deir ez Zor,
  * Dayr az Zawr → similar skeletons. Used only as a fallback.
  */
+const looseCache = new Map<string, string>();
 export function looseKey(key: string): string {
+  let v = looseCache.get(key);
+  if (v === undefined) {
+    v = slowLooseKey(key);
+    if (looseCache.size >= 50_000) looseCache.clear();
+    looseCache.set(key, v);
+  }
+  return v;
+}
+function slowLooseKey(key: string): string {
   let toks = key.split(' ');
   if (toks.length > 1 && ARTICLES.has(toks[0]!)) toks = toks.slice(1);
   let s = toks.join('');

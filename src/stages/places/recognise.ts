@@ -95,18 +95,29 @@ export function tokenize(text: string): Tok[] {
       }
       if (reps >= 2) end = j;
     }
+    // a run of ASCII letters and digits is its own key once lower-cased (as wordKey gives it)
+    let ascii = false, upper = false;
     if (end < 0) {
+      ascii = c < 128;
+      upper = c >= 65 && c <= 90;
       end = i + l;
       while (end < n) {
         const ce = text.charCodeAt(end);
+        if (ce < 128) {
+          if (!((ce >= 97 && ce <= 122) || (ce >= 65 && ce <= 90) || (ce >= 48 && ce <= 57))) break;
+          if (ce <= 90 && ce >= 65) upper = true;
+          end++;
+          continue;
+        }
         if (!wordCharAt(text, end, ce)) break;
+        ascii = false;
         end += cpLen(text, end, ce);
       }
     }
     const s = text.slice(i, end);
     // ASCII first letters answer the capital test without the Unicode regex
     const cap = c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(s);
-    out.push({ start: i, end, text: s, key: wordKey(s), cap });
+    out.push({ start: i, end, text: s, key: ascii ? (upper ? s.toLowerCase() : s) : wordKey(s), cap });
     i = end;
   }
   return out;

@@ -201,6 +201,8 @@ function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   return s;
 }
 
+const NONE: readonly GazEntry[] = [];
+
 /** Kilometres per degree of latitude on the sphere distanceKm uses (R = 6371 km). */
 const KM_PER_DEG = 6371 * Math.PI / 180;
 
@@ -372,17 +374,20 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       // one candidate: it is the pick, by an infinite margin
       if (hs.length === 1) { nw.push(1); return hs[0]!.entry; }
       const scores: number[] = [];
-      const peerA1 = peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!);
-      hs.forEach((h, j) => {
-        const c = h.entry.candidate;
-        const peer = c.featureCode === 'ADM1' && peerA1.some((p) => p.id !== h.entry.id && p.a1 !== h.entry.a1) ? 2.5 : 0;
-        const s = gPrior[gi]![j]! + gPairBonus[gi]![j]! + peer + contextScore(h.entry, f, skipOf[gi]!);
-        scores.push(s);
-      });
+      const peerA1 = peerGroups[gi]!.length ? peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!) : NONE;
+      const pri = gPrior[gi]!, bonus = gPairBonus[gi]!, skip = skipOf[gi]!;
+      for (let j = 0; j < hs.length; j++) {
+        const e = hs[j]!.entry;
+        const peer = peerA1.length && e.candidate.featureCode === 'ADM1' && peerA1.some((p) => p.id !== e.id && p.a1 !== e.a1) ? 2.5 : 0;
+        scores.push(pri[j]! + bonus[j]! + peer + contextScore(e, f, skip));
+      }
       const b = argmax(scores);
       const best = hs[b]!.entry;
       let other = -Infinity;
-      hs.forEach((h, j) => { if ((h.entry.cc !== best.cc || h.entry.a1 !== best.a1) && scores[j]! > other) other = scores[j]!; });
+      for (let j = 0; j < hs.length; j++) {
+        const e = hs[j]!.entry;
+        if ((e.cc !== best.cc || e.a1 !== best.a1) && scores[j]! > other) other = scores[j]!;
+      }
       const margin = scores[b]! - other;
       nw.push(margin >= 3 ? 1 : margin >= 1.5 ? 0.6 : margin >= 0.5 ? 0.3 : 0.1);
       if (best !== prev[gi]) changed = true;
