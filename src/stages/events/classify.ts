@@ -320,6 +320,8 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // … or the place comes first, in a relative clause ("the town of X, which the army captured")
   const terr = free.find((m) => m.entry.id === 'territory' && (text === undefined || TERR_OBJECT_RE.test(text.slice(m.end, m.end + 60))
     || /^(?:fell|under|overr|taken|retaken|briefly\s+held|held)/i.test(m.text)
+    // the object inside the phrase ("seized the town", "seized the presidential palace")
+    || /\s(?:town|city|village|district|area|base|territory|palace|airport|airbase|barracks|crossing|port|bridge)$/i.test(m.text)
     || TERR_RELATIVE_RE.test(text.slice(Math.max(0, m.start - 80), m.start))));
   // A place changing hands is Battles whatever the model's Strategic-developments reading (a
   // "capture" is not a change to a group); by an actor neither side of which is known, a capture

@@ -204,7 +204,7 @@ test('in articles a sub-type that names a means needs its word in the sentence (
 });
 
 test('the day of a claim of responsibility does not date the act claimed; the report that dates it leads', () => {
-  const doc = run('Rebels on Monday claimed responsibility for a three-day assault on the town of Kidal, saying their fighters had seized the town and killed dozens of soldiers. Gunmen attacked Kidal on Thursday afternoon and fighting went on through the weekend, security sources said.', '2024-03-12');
+  const doc = run('Rebels on Monday claimed responsibility for a three-day assault on the town of Kidal, saying their fighters had killed dozens of soldiers. Gunmen attacked Kidal on Thursday afternoon and fighting went on through the weekend, security sources said.', '2024-03-12');
   const ev = typed(doc).filter((e) => e.eventType.value === 'Battles');
   assert.equal(ev.length, 1, ev.map((e) => txt(doc, e.evidence)).join(' | '));
   assert.match(txt(doc, ev[0]!.evidence), /Thursday/);
@@ -229,4 +229,14 @@ test('a word in scare quotes is a characterisation, not an event; civilians who 
   assert.ok(!typed(quoted).some((e) => e.subEventType.value === 'Abduction/forced disappearance'));
   const fled = run('Hundreds of residents fled into the bush, and some arrived by boat in Pemba on Sunday.', '2021-03-29');
   assert.equal(typed(fled).length, 0, typed(fled).map((e) => e.subEventType.value).join(','));
+});
+
+test('a sentence that counts its dead and dates and places itself is an event whatever else it tells; far provinces are two events', () => {
+  const doc = run('The army and the RSF fought in Khartoum on Saturday, residents said. The RSF said on Saturday it had seized the presidential palace in Khartoum. Three employees of the World Food Programme were killed on Saturday when fighting broke out at a military base in North Darfur, the agency said, and it suspended its operations in the country.', '2023-04-16');
+  const ev = typed(doc);
+  const wfp = ev.find((e) => /World Food Programme/.test(txt(doc, e.evidence)));
+  assert.ok(wfp, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.ok(!/Khartoum/.test(txt(doc, wfp.evidence)), 'not merged with the fighting in Khartoum, 800 km away');
+  const palace = ev.find((e) => /presidential palace/.test(txt(doc, e.evidence)));
+  assert.equal(palace?.subEventType.value, 'Non-state actor overtakes territory');
 });

@@ -39,6 +39,10 @@ const NAMED_DAY_RE = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|
 const dated = (t: TimeMention): boolean => t.type === 'DATE'
   || (t.type === 'TIME' && t.value !== null && /^\d{4}-\d\d-\d\d/.test(t.value) && NAMED_DAY_RE.test(t.text));
 const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
+/** A count of the dead or wounded ("three employees … were killed", "killing 12", "left 40 dead"). */
+const TOLL_RE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b(?:\s+[\p{L}-]+){0,6}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|shot\s+dead|wounded|injured)\b|\b(?:killing|wounding|injuring|killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/iu;
+/** Model probability of an event enough for a sentence that counts its own dead, dates and places itself. */
+const MIN_EVENT_TOLL = 0.05;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -71,6 +75,8 @@ interface Cand {
   dates: string[];
   /** Points of the settlements the sentence names (to keep events in different places apart). */
   points: [number, number][];
+  /** Points of the provinces and districts it names (no settlement needed): tells events far apart. */
+  regions?: [number, number][];
   info: number;
   /** Country of the actor doing it (the trigger's subject), when known. */
   side: string | null;
@@ -118,6 +124,12 @@ function km(a: [number, number], b: [number, number]): number {
 function farApart(a: readonly [number, number][], b: readonly [number, number][]): boolean {
   if (!a.length || !b.length) return false;
   return !a.some((p) => b.some((q) => km(p, q) <= 50));
+}
+/** Settlements and provinces of two events, none within 300 km of the other's: two events ("in Khartoum" … "in North Darfur"). */
+function regionsApart(a: Cand, b: Cand): boolean {
+  const pa = [...a.points, ...(a.regions ?? [])], pb = [...b.points, ...(b.regions ?? [])];
+  if (!pa.length || !pb.length) return false;
+  return !pa.some((p) => pb.some((q) => km(p, q) <= 300));
 }
 
 function isHeadlineLike(s: string): boolean {
@@ -206,9 +218,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd));
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
     const points: [number, number][] = [];
+    const regions: [number, number][] = [];
     for (const p of places) {
       const r = p.resolved;
       if (r && r.featureClass === 'P' && r.lat !== null && r.lon !== null) points.push([r.lat, r.lon]);
+      else if (r && (r.featureClass === 'A' && !r.featureCode.startsWith('PCL') || r.featureCode === 'RGN') && r.lat !== null && r.lon !== null) regions.push([r.lat, r.lon]);
     }
     // The regex fallbacks stand in for the times/places layers only when those are empty.
     // (the dateline's date still makes the lead concrete: it reports the news of that day)
@@ -300,7 +314,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // attack", "suicide bombing") with a place and date of its own is an event whatever the
     // model (trained on notes) makes of the rest of the clause.
     const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => m.entry.rule && !m.entry.generic && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
-    const minEvent = stated ? 0 : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
+    // … and so is a sentence that counts the dead or wounded of a killing or a clash it dates and
+    // places itself ("Three aid workers were killed on Saturday when fighting broke out at a base in
+    // X, the agency said"): the model's reading of the rest (an agency, its operations) gives way.
+    const tollStated = !short && !backRef && hasDate && hasPlace && !background && TOLL_RE.test(body)
+      && freeAcled.some((m) => (m.entry.id === 'kill' || m.entry.id === 'clash') && !m.entry.generic);
+    const minEvent = stated ? 0 : tollStated ? MIN_EVENT_TOLL : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     // In articles, people who marched, rallied or demonstrated somewhere on a day of their own are a
     // protest whatever the model (trained on notes) makes of the cause they marched for ("… against a
     // bill that would allow extraditions"): the trigger's own sub-type, stated by rule.
@@ -342,7 +361,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         sentence: index, evidence: span,
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
-        background, concrete, dates, info, points, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
+        background, concrete, dates, info, points, regions, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
         weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text)), own: ownConcrete, placed: hasPlace,
       };
     }
@@ -473,11 +492,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (!short && !c.background) for (const k of kept) if (k.acled && !k.background && k.evidence.start < c.evidence.start && (!host || k.evidence.start > host.evidence.start)) host = k;
     const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
     // (the subject of a toll-only sentence is a victim, not a side: "Two Indian peacekeepers were killed")
-    if (host && folds && !farApart(host.points, c.points) && (c.weak || !(host.side && c.side && host.side !== c.side))
+    if (host && folds && !farApart(host.points, c.points) && !regionsApart(host, c) && (c.weak || !(host.side && c.side && host.side !== c.side))
       // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
       && (host.dates.length === 0 || c.dates.length === 0 || host.dates.some((d) => c.dates.some((e) => e.slice(0, 7).startsWith(d.slice(0, 7)) || d.slice(0, 7).startsWith(e.slice(0, 7)))))) {
       host.confidence = Math.max(host.confidence, c.confidence);
       host.points = [...host.points, ...c.points];
+      host.regions = [...(host.regions ?? []), ...(c.regions ?? [])];
       continue;
     }
     const same = kept.find((k) => k.acled && k.acled.sub === c.acled!.sub
@@ -485,7 +505,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       // a dated past event is not the news event an undated sentence reports
       && !(k.background !== c.background && (k.background ? k.dates.length > 0 : c.dates.length > 0))
       // two places of their own, far apart: two events (marches in two cities, strikes on two towns)
-      && !farApart(k.points, c.points)
+      && !farApart(k.points, c.points) && !regionsApart(k, c)
       // done by different sides ("X fired rockets at A … Y's artillery shelled B"): two events
       && !(k.side && c.side && k.side !== c.side));
     if (!same) { kept.push(c); continue; }
@@ -499,6 +519,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     same.confidence = conf;
     same.dates = same.dates.length ? same.dates : c.dates;
     same.points = [...same.points, ...c.points];
+    same.regions = [...(same.regions ?? []), ...(c.regions ?? [])];
   }
 
   // A title line whose event no sentence took over (another wording, another sub-type) still names
