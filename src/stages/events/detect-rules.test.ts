@@ -240,3 +240,12 @@ test('a sentence that counts its dead and dates and places itself is an event wh
   const palace = ev.find((e) => /presidential palace/.test(txt(doc, e.evidence)));
   assert.equal(palace?.subEventType.value, 'Non-state actor overtakes territory');
 });
+
+test('"On Wednesday, a strike on the town of X killed three people": another act on a day of its own, not more about the lead', () => {
+  const doc = run('An air strike on a camp for displaced people in the town of Shire killed at least 56 people late on Friday, aid workers said. The strike hit a school compound where thousands of people were sheltering. On Wednesday, a strike on the town of Adwa killed three people, according to a hospital official.', '2022-01-08');
+  const ev = typed(doc);
+  assert.equal(ev.length, 2, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.ok(ev.some((e) => /Adwa/.test(txt(doc, e.evidence))));
+  // no IED without a bomb, a mine or a blast in the sentence
+  assert.ok(!ev.some((e) => e.subEventType.value === 'Remote explosive/landmine/IED'));
+});

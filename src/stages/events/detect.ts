@@ -43,6 +43,8 @@ const QUOTES = new Set(['"', '“', '”', "'", '‘', '’']);
 const TOLL_RE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b(?:\s+[\p{L}-]+){0,6}?\s+(?:were|was|had\s+been|have\s+been)\s+(?:killed|shot\s+dead|wounded|injured)\b|\b(?:killing|wounding|injuring|killed|left)\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b/iu;
 /** Model probability of an event enough for a sentence that counts its own dead, dates and places itself. */
 const MIN_EVENT_TOLL = 0.05;
+/** An act told as new ("a strike on …", "another attack"), not one already reported. */
+const ANOTHER_ACT_RE = /\b(?:a|an|another|one|two|three|second|separate)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|attacks?|raids?|explosions?|blasts?|bombings?|ambush(?:es)?|assaults?|shelling)\s+(?:on|in|at|near|against|hit|struck|killed|targeted)\b/iu;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -494,7 +496,10 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // (the subject of a toll-only sentence is a victim, not a side: "Two Indian peacekeepers were killed")
     if (host && folds && !farApart(host.points, c.points) && !regionsApart(host, c) && (c.weak || !(host.side && c.side && host.side !== c.side))
       // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
-      && (host.dates.length === 0 || c.dates.length === 0 || host.dates.some((d) => c.dates.some((e) => e.slice(0, 7).startsWith(d.slice(0, 7)) || d.slice(0, 7).startsWith(e.slice(0, 7)))))) {
+      && (host.dates.length === 0 || c.dates.length === 0 || host.dates.some((d) => c.dates.some((e) => e.slice(0, 7).startsWith(d.slice(0, 7)) || d.slice(0, 7).startsWith(e.slice(0, 7)))))
+      // ("On Wednesday, a strike on the town of X killed three people": another act, on a day of its own)
+      && !(ANOTHER_ACT_RE.test(text.slice(c.evidence.start, c.evidence.end)) && c.dates.some((e) => e.length === 10) && host.dates.some((d) => d.length === 10)
+        && !host.dates.some((d) => c.dates.includes(d)))) {
       host.confidence = Math.max(host.confidence, c.confidence);
       host.points = [...host.points, ...c.points];
       host.regions = [...(host.regions ?? []), ...(c.regions ?? [])];
