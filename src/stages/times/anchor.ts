@@ -10,7 +10,7 @@
  * - Units shift the DCT: "last week" is the ISO week before the DCT's, "two days ago" DCT − 2.
  */
 import {
-  addDays, addMonths, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, quarterOf, type Ymd,
+  addDays, addMonths, daysInMonth, diffDays, fmtDay, fmtMonth, fmtWeek, fmtYear, isoWeekday, quarterOf, type Ymd,
 } from './calendar.js';
 import type { DatePrecision } from '../../model/taxonomy.js';
 
@@ -41,7 +41,7 @@ function pick<T>(cands: readonly T[], dist: (c: T) => number, tense: Direction):
 export function resolveMonthDay(dct: Ymd, month: number, day: number, tense: Direction): Ymd | null {
   const cands: Ymd[] = [];
   for (const y of [dct.y - 1, dct.y, dct.y + 1]) {
-    if (day <= new Date(Date.UTC(y, month, 0)).getUTCDate()) cands.push({ y, m: month, d: day });
+    if (day <= daysInMonth(y, month)) cands.push({ y, m: month, d: day });
   }
   if (!cands.length) return null;
   return pick(cands, (c) => diffDays(dct, c), tense);
