@@ -18,6 +18,8 @@ import { actorLexicon, type Payload } from './lexicon.js';
 import { tokens, type Tok } from './tokens.js';
 
 /** Nouns of an armed act or its means after a force word: "military airstrikes", "army shelling", "police raids". */
+/** Verbs after which a capital is the place attacked, not its government. */
+const ATTACKED_BEFORE = new Set(['attacked', 'attacking', 'struck', 'striking', 'hit', 'hitting', 'shelled', 'shelling', 'bombed', 'bombing', 'bombarded', 'targeted', 'targeting', 'stormed', 'raided', 'captured', 'seized', 'besieged', 'entered', 'reached', 'encircled', 'surrounded', 'pounded', 'rocked', 'shook', 'invaded']);
 const ACT_NOUNS = new Set(['airstrike', 'airstrikes', 'strike', 'strikes', 'raid', 'raids', 'operation', 'operations', 'offensive',
   'bombardment', 'bombardments', 'shelling', 'fire', 'gunfire', 'drone', 'drones', 'jets', 'jet', 'aircraft', 'helicopter',
   'helicopters', 'warplanes', 'artillery', 'assault', 'attack', 'attacks', 'crackdown', 'ambush', 'patrol', 'patrols', 'convoy'])
@@ -359,6 +361,8 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
     if (before === ',' && toks.slice(0, startItem.i - 1).every((t) => t.caps || t.n === ',' || t.n === '-' || t.n === "'")
       && startItem.i > 1) return null;
     if (afterTok && (afterTok.n === "'s" || (afterTok.n === '-' && afterTok.glued))) return null;
+    // a capital as the object of an attack ("attacked Kyiv with drones", "shelled Damascus"): the city
+    if (c.form === 'metonym' && ATTACKED_BEFORE.has(before)) return null;
     if (c.form === 'metonym') {
       // a dateline ("MOGADISHU, July 24 (Reuters) -") or a place used as a modifier ("Tripoli
       // clashes", "Kabul residents") is the place, not its government

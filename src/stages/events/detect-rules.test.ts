@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from '../../pipeline/extract.js';
 import type { Document, EventMention } from '../../model/document.js';
+import { toPrediction } from '../../output/predictions.js';
 
 const PAD = [
   'The district has a population of about two million people and its economy relies mainly on farming and small trade.',
@@ -248,4 +249,22 @@ test('"On Wednesday, a strike on the town of X killed three people": another act
   assert.ok(ev.some((e) => /Adwa/.test(txt(doc, e.evidence))));
   // no IED without a bomb, a mine or a blast in the sentence
   assert.ok(!ev.some((e) => e.subEventType.value === 'Remote explosive/landmine/IED'));
+});
+
+test('a capital attacked is a place, not its government; reported speech\'s "had been" is no past event; a cumulative toll is no event', () => {
+  const kyiv = run('Russian forces attacked Kyiv with drones on Monday morning, killing four people in a residential building, officials said.', '2022-10-17');
+  const p = toPrediction(kyiv).events.find((e) => e.event_type !== null);
+  assert.equal(p?.actor1?.country_iso3, 'RUS');
+  assert.equal(p?.location?.text, 'Kyiv');
+  const owo = run('Gunmen opened fire on worshippers at a church in Owo on Sunday, killing at least 22 people, a hospital said. A lawmaker from the area said more than 50 people had been killed, a figure the police did not confirm.', '2022-06-06');
+  assert.equal(typed(owo).length, 1, typed(owo).map((e) => `${e.subEventType.value}: ${txt(owo, e.evidence)}`).join(' | '));
+  const toll = run('Soldiers patrolled the streets of Imphal on Saturday. The official death toll from three days of ethnic violence between the two communities rose to 54, officials said.', '2023-05-06');
+  assert.ok(!typed(toll).some((e) => /death toll/.test(txt(toll, e.evidence))));
+});
+
+test('in articles a protest needs a word of protest ("blocked the exits" is not one), an agreement a word of agreement', () => {
+  const doc = run('Witnesses said the attackers, some of whom had disguised themselves as worshippers, blocked the exits of the church in Owo on Sunday before they began shooting.', '2022-06-06');
+  assert.ok(!typed(doc).some((e) => e.eventType.value === 'Protests'), typed(doc).map((e) => e.subEventType.value).join(','));
+  const talks = run('The rebel group, which has been in stalled peace talks with the government in Havana since 2017, did not comment on Friday.', '2019-01-18');
+  assert.ok(!typed(talks).some((e) => e.subEventType.value === 'Agreement'));
 });

@@ -45,6 +45,8 @@ const TOLL_RE = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleve
 const MIN_EVENT_TOLL = 0.05;
 /** An act told as new ("a strike on …", "another attack"), not one already reported. */
 const ANOTHER_ACT_RE = /\b(?:a|an|another|one|two|three|second|separate)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|attacks?|raids?|explosions?|blasts?|bombings?|ambush(?:es)?|assaults?|shelling)\s+(?:on|in|at|near|against|hit|struck|killed|targeted)\b/iu;
+/** "X said/told … had been": reported speech backshifts the tense of what happened. */
+const REPORTED_PLUPERFECT_RE = /\b(?:said|says|told|reported|added|stated|announced|confirmed|according\s+to)\b[^.;]{0,80}\bhad\s+been\b|\bhad\s+been\b[^.;]{0,120}\b(?:said|says|told|reported|added|according\s+to)\b/i;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -235,7 +237,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const ownConcrete = concrete;
 
     // background: a dated sentence well before publication, or past-reference cues.
-    let background = BACKGROUND_RE.test(s);
+    // ("the lawmaker said more than 50 people had been killed": the tense of reported speech, not a past event)
+    let background = BACKGROUND_RE.test(s) && !(REPORTED_PLUPERFECT_RE.test(s) && !BACKGROUND_RE.test(s.replace(/\bhad\s+been\b/gi, '')));
     const dates: string[] = [];
     for (const t of times) {
       if (!t.value || !/^\d{4}/.test(t.value)) continue;

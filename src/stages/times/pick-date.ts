@@ -5,7 +5,8 @@
  *    PRESENT_REF/PAST_REF, nor unresolved ones).
  * 2. Background dates are skipped: a date introduced by "since", "until", "before", "prior to",
  *    "as of", or following "born", "founded", "established", "formed", "elected" in its clause
- *    ("fighting since 2011" does not date the attack); so are reporting periods ("the deadliest
+ *    ("fighting since 2011" does not date the attack), and a day in a clause about what is yet to
+ *    come ("would be arraigned on Thursday"); so are reporting periods ("the deadliest
  *    month of the year", "the year-ago quarter": parsers/periods.ts).
  * 3. In the event's own sentence, the most precise date wins (day, then week, month, season, year),
  *    then the nearest to the trigger (`offset`) — stated. A date of the telling ("the monitor said
@@ -42,8 +43,11 @@ export function usableDate(t: TimeMention): boolean {
   return (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && /^\d{4}/.test(t.value) && calendarValue(t.value) !== null;
 }
 
+/** A day in a clause about what is yet to come ("would be arraigned on Thursday", "is due in court on Monday"). */
+const FUTURE_BEFORE = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set)\s+to)\s+(?:[\p{L}-]+\s+){0,4}?(?:on\s+|by\s+|next\s+)?$/iu;
 export function isBackground(text: string, t: TimeMention): boolean {
-  return BACKGROUND_BEFORE.test(text.slice(Math.max(0, t.span.start - 50), t.span.start));
+  const before = text.slice(Math.max(0, t.span.start - 50), t.span.start);
+  return BACKGROUND_BEFORE.test(before) || FUTURE_BEFORE.test(before);
 }
 
 const isDateline = (t: TimeMention): boolean => t.by.endsWith('+dateline');

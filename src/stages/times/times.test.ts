@@ -466,3 +466,14 @@ test('a Lead never changes a result: the longest forms of every parser with one,
     assert.deepEqual(withLeads, whole, t);
   }
 });
+
+test('pickEventDate: a day in a clause about what is yet to come does not date the act', () => {
+  const text = 'On Wednesday police broke up the march. The commander said twelve people had been arrested and would be arraigned on Thursday.';
+  const ts = [mention(text, 'Wednesday', 0, '2023-07-19', 'day'), mention(text, 'Thursday', 1, '2023-07-20', 'day')];
+  const sentences: Sentence[] = [
+    { index: 0, span: { start: 0, end: 39 }, tokens: [], paragraph: 0 },
+    { index: 1, span: { start: 40, end: text.length }, tokens: [], paragraph: 0 },
+  ];
+  const p = pickEventDate(text, ts, sentences, { sentence: 1, offset: text.indexOf('arrested') });
+  assert.equal(p?.time.value, '2023-07-19');
+});
