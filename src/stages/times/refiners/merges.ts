@@ -6,6 +6,7 @@
  * season and a year the parsers found apart ("January nineteen ninety-seven" → 1997-01).
  */
 import { fmtDay, fmtTime, fmtWeek } from '../calendar.js';
+import { isSpace } from '../parsers/util.js';
 import type { Candidate, TimeContext, TimeRefiner } from '../types.js';
 
 let partRe: RegExp | null = null;
@@ -46,7 +47,7 @@ export const mergeRefiner: TimeRefiner = {
         continue;
       }
       // clock + day, day + clock
-      if (n && /^\s*(?:,|on|at|of)?\s*$/.test(gap) && gap.length < 8) {
+      if (n && gap.length < 8 && /^\s*(?:,|on|at|of)?\s*$/.test(gap)) {
         const clock = c.clock && n.day && !n.clock ? { t: c, d: n } : n.clock && c.day && !c.clock ? { t: n, d: c } : null;
         if (clock && clock.d.type === 'DATE' && clock.d.value && clock.t.clock) {
           out.push({
@@ -64,7 +65,8 @@ export const mergeRefiner: TimeRefiner = {
         continue;
       }
       // "the week of March 6": the ISO week of the day
-      if (c.day && c.type === 'DATE' && c.value && c.precision === 'day') {
+      // (each pattern below starts or ends with white space: not run where none is)
+      if (c.day && c.type === 'DATE' && c.value && c.precision === 'day' && c.start > 0 && isSpace(ctx.text.charCodeAt(c.start - 1))) {
         const w = /\bthe\s+week\s+of\s+$/i.exec(ctx.text.slice(Math.max(0, c.start - 16), c.start));
         if (w) {
           out.push({ ...c, start: c.start - w[0].length, value: fmtWeek(c.day), precision: 'week', by: `${c.by}+week-of` });
@@ -73,12 +75,12 @@ export const mergeRefiner: TimeRefiner = {
       }
       // day + part of the day
       if (c.day && c.type === 'DATE' && c.value) {
-        const p = parts(ctx).exec(ctx.text.slice(c.end, c.end + 24));
+        const p = isSpace(ctx.text.charCodeAt(c.end)) ? parts(ctx).exec(ctx.text.slice(c.end, c.end + 24)) : null;
         if (p) {
           const v = partValue(ctx, c, p[1]!);
           if (v) c = { ...c, end: c.end + p[0].length, type: 'TIME', value: v, by: `${c.by}+daypart` };
         } else {
-          const b = partsBefore(ctx).exec(ctx.text.slice(Math.max(0, c.start - 14), c.start));
+          const b = c.start > 0 && isSpace(ctx.text.charCodeAt(c.start - 1)) ? partsBefore(ctx).exec(ctx.text.slice(Math.max(0, c.start - 14), c.start)) : null;
           if (b && /^\d/.test(ctx.lex.dayparts.get(b[1]!.toLowerCase()) ?? '')) {
             const v = partValue(ctx, c, b[1]!);
             if (v) c = { ...c, start: c.start - b[0].length, type: 'TIME', value: v, by: `${c.by}+clockword` };
