@@ -761,6 +761,9 @@ export function eventArguments(doc: Document): EventArguments[] {
     // (a title of one clause: "X kills two; Y hits Z" tells of two events)
     if (!fatalities && ev.id === c.mainId && titleLead !== undefined && first && !ev.background && ev.evidence.start >= first.span.end
       && !/[;|]/.test(sentenceText(first))
+      // (the title's toll is the lead's event's: not of an event told further down, nor a running total,
+      // "… as death toll in ethnic clashes rises to 54")
+      && ev.sentence <= titleLead + 1 && !/\b(?:death\s+toll|toll)\b/i.test(sentenceText(first))
       && (VIOLENT.has(ev.eventType.value ?? '') || ev.eventType.value === 'Riots')) {
       const t = casualties(doc.text, [first.span]).fatalities;
       if (t) fatalities = { ...t, how: 'inferred', by: `${t.by}+arguments/toll-title` };

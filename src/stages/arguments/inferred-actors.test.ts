@@ -214,3 +214,10 @@ test('reduced-passive-victim: "Opposition leader arrested in capital": the perso
   assert.equal(span(t, a!.actor2?.span), 'Opposition leader Kizza Besigye');
   assert.notEqual(span(t, a!.actor1?.span), 'Opposition leader Kizza Besigye');
 });
+
+test('toll-title: a running total in the title ("death toll rises to 54") is no event\'s toll', () => {
+  const t = 'Army patrols as death toll in ethnic clashes rises to 54\n\nIMPHAL, May 6: Soldiers patrolled several districts on Saturday, officials said.\n\n'
+    + 'On Friday, suspected militants ambushed an army convoy near Saiton, wounding five soldiers, the army said.';
+  const [a] = args(t, [{ trigger: 'ambushed', type: 'Battles', sub: 'Armed clash' }], '2023-05-06');
+  assert.equal(a!.fatalities?.value ?? null, null);
+});

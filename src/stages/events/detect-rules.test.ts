@@ -268,3 +268,10 @@ test('in articles a protest needs a word of protest ("blocked the exits" is not 
   const talks = run('The rebel group, which has been in stalled peace talks with the government in Havana since 2017, did not comment on Friday.', '2019-01-18');
   assert.ok(!typed(talks).some((e) => e.subEventType.value === 'Agreement'));
 });
+
+test('a witness\'s words in quotes and a street the gazetteer does not know add no event of their own', () => {
+  const quote = run('Gunmen opened fire at a church in Owo on Sunday, killing at least 22 people, a hospital said. "We heard a loud bang and then gunfire everywhere," a parishioner told our correspondent.', '2022-06-06');
+  assert.equal(typed(quote).length, 1, typed(quote).map((e) => `${e.subEventType.value}: ${txt(quote, e.evidence)}`).join(' | '));
+  const street = run('Russian forces attacked Kyiv with Iranian-made Shahed drones on Monday morning, killing four people in a residential building, officials said. One hit a five-storey apartment block on Zhylianska Street, partly destroying it.', '2022-10-17');
+  assert.equal(typed(street).length, 1, typed(street).map((e) => `${e.subEventType.value}: ${txt(street, e.evidence)}`).join(' | '));
+});

@@ -47,6 +47,8 @@ const MIN_EVENT_TOLL = 0.05;
 const ANOTHER_ACT_RE = /\b(?:a|an|another|one|two|three|second|separate)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|attacks?|raids?|explosions?|blasts?|bombings?|ambush(?:es)?|assaults?|shelling)\s+(?:on|in|at|near|against|hit|struck|killed|targeted)\b/iu;
 /** "X said/told … had been": reported speech backshifts the tense of what happened. */
 const REPORTED_PLUPERFECT_RE = /\b(?:said|says|told|reported|added|stated|announced|confirmed|according\s+to)\b[^.;]{0,80}\bhad\s+been\b|\bhad\s+been\b[^.;]{0,120}\b(?:said|says|told|reported|added|according\s+to)\b/i;
+/** Street names ("Zhylianska Street", "Jomo Kenyatta Avenue"). */
+const STREET_RE = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|highway|square|roundabout|alley|drive)$/i;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -220,7 +222,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const claim = short ? null : CLAIM_RE.exec(s);
     const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
     const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd));
-    const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C');
+    // (a street the gazetteer does not know, "on Zhylianska Street", places nothing of its own)
+    const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C'
+      && !(!p.resolved && STREET_RE.test(p.text)));
     const points: [number, number][] = [];
     const regions: [number, number][] = [];
     for (const p of places) {
@@ -475,6 +479,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     }
   }
 
+  /** The candidate's trigger stands inside quotation marks. */
+  const quoted = (c: Cand): boolean => {
+    const before = text.slice(c.evidence.start, c.trigger.start);
+    const open = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
+    return open % 2 === 1;
+  };
   // Merge repeated mentions of one ACLED event: same sub-type, no conflicting dates.
   let kept: Cand[] = [];
   for (const c of cands) {
@@ -495,7 +505,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // (the event reported last in the text: a title merged with a later report stands where that report is)
     let host: Cand | undefined;
     if (!short && !c.background) for (const k of kept) if (k.acled && !k.background && k.evidence.start < c.evidence.start && (!host || k.evidence.start > host.evidence.start)) host = k;
-    const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub))));
+    // (a witness's words in quotes with no place or day of their own describe the event before them:
+    // "We heard a loud bang and then gunfire everywhere," a parishioner said)
+    const folds = host && (c.weak || (!c.own && (host.acled!.type === c.acled.type || CATCH_ALL.has(c.acled.sub) || quoted(c))));
     // (the subject of a toll-only sentence is a victim, not a side: "Two Indian peacekeepers were killed")
     if (host && folds && !farApart(host.points, c.points) && !regionsApart(host, c) && (c.weak || !(host.side && c.side && host.side !== c.side))
       // (months compared: the lead's date is often the day of the report's news, "buried on Monday")
