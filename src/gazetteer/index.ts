@@ -85,11 +85,22 @@ export class Gazetteer {
     return v;
   }
 
-  /** Entries whose name (any form) has this key (see normKey). */
+  /**
+   * Entries whose name (any form) has this key (see normKey). A name of several words with an English compass
+   * word also finds the divisions GeoNames names with the French one ("North Kivu" → Nord Kivu, "North West"
+   * → Nord-Ouest; as a derived variant, q 2), as English-language news writes them.
+   */
   lookupKey(key: string): readonly NameHit[] {
     let v = this.nameCache.get(key);
     if (v === undefined) {
       const rows = this.qName.all(key) as { id: number; q: number }[];
+      const fr = key.includes(' ') ? frenchCompass(key) : null;
+      if (fr) {
+        for (const r of this.qName.all(fr) as { id: number; q: number }[]) {
+          if (rows.some((x) => x.id === r.id) || this.entry(r.id)?.candidate.featureClass !== 'A') continue;
+          rows.push({ id: r.id, q: Math.max(2, r.q) });
+        }
+      }
       v = rows.map((r) => ({ entry: this.entry(r.id)!, q: r.q })).filter((h) => h.entry);
       if (this.nameCache.size > CACHE_MAX) this.nameCache.clear();
       this.nameCache.set(key, v);
@@ -174,6 +185,14 @@ export class Gazetteer {
   close(): void {
     this.db.close();
   }
+}
+
+const FRENCH_COMPASS: Record<string, string> = { north: 'nord', south: 'sud', east: 'est', west: 'ouest' };
+const COMPASS_WORD = /\b(?:north|south|east|west)\b/;
+/** The key with its English compass words in French ("north kivu" → "nord kivu"), or null when it has none. */
+function frenchCompass(key: string): string | null {
+  if (!COMPASS_WORD.test(key)) return null;
+  return key.split(' ').map((w) => FRENCH_COMPASS[w] ?? w).join(' ');
 }
 
 let shared: Gazetteer | null = null;

@@ -413,3 +413,34 @@ test('a short form of a town\'s own name is firm evidence of its country: "Clact
   assert.equal(c?.countryIso3, 'GBR');
   assert.equal(c?.featureClass, 'P');
 });
+
+test('an English compass word finds a division GeoNames names in French: "North Kivu" is Nord Kivu', () => {
+  const t = 'Fighting between the army and rebels spread across North Kivu province on Tuesday, officials said.';
+  const n = at(t, findPlaces(t), 'North Kivu province');
+  assert.equal(n.resolved?.featureCode, 'ADM1');
+  assert.equal(n.resolved?.countryIso3, 'COD');
+});
+
+test('a name the index lacks, said to lie near a known place after its division, stands near that place', () => {
+  const t = 'Kabuhanga, a farming village in North Kivu province that lies about 20 kilometres north of the town of Goma, ' +
+    'was attacked overnight, residents said.';
+  const k = at(t, findPlaces(t), 'Kabuhanga');
+  assert.equal(k.resolved?.name, 'Goma');
+  assert.equal(k.resolved?.featureClass, 'P');
+  assert.equal(k.precision, 'near');
+  assert.equal(k.how, 'inferred');
+});
+
+test('a name the index lacks, placed by the next sentence ("The village lies … of X"), is placed so wherever named', () => {
+  const t = 'Militiamen burned dozens of houses in the village of Kabuhanga on Friday. The village lies about 15 km north of Goma. ' +
+    'Aid workers reached Kabuhanga on Sunday.';
+  const ps = findPlaces(t);
+  for (const nth of [0, 1]) {
+    const k = at(t, ps, 'Kabuhanga', nth);
+    assert.equal(k.resolved?.name, 'Goma', `mention ${nth}`);
+    assert.equal(k.precision, 'near');
+  }
+  // a place told between the name and the next sentence is what "the village" means: no such inference
+  const u = 'Militiamen burned houses in the village of Kabuhanga near Sake on Friday. The village lies about 15 km north of Goma.';
+  assert.notEqual(at(u, findPlaces(u), 'Kabuhanga').resolved?.name, 'Goma');
+});

@@ -694,14 +694,20 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     const anchorPos = m.index + m[0].length;
     const ai = find(anchorPos);
     if (ai < 0) continue;
-    const anchor = out[ai]!;
+    let anchor = out[ai]!;
     if (anchor.adjectival) continue;
     const rel = m[3]!.toLowerCase();
     const descStart = m.index + m[0].indexOf(m[2]!, name.length);
-    const described = { start: descStart, end: anchor.span.end };
+    let described = { start: descStart, end: anchor.span.end };
     const near = rel !== 'in' && rel !== 'of';
     anchor.precisionHint = near ? 'near' : anchor.precisionHint;
     anchor.described = near ? described : anchor.described;
+    if (!near) {
+      // "Bunagana, a border town in North Kivu province that lies a few kilometres west of Kisoro": a known
+      // place the name is said to lie near, after the division it lies in, places it closer
+      const c = describedAfter(text, anchor.span.end, clauseNear(), out);
+      if (c) { anchor = c; described = { start: descStart, end: c.span.end }; }
+    }
     const ci = covered(nameStart, nameEnd);
     if (ci >= 0) {
       const c = out[ci]!;
@@ -782,8 +788,95 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       rule: 'places/chain-unknown',
     });
   }
+  describedNext(text, out);
   void gaz;
   void toks;
+}
+
+let clauseNearRe: RegExp | null = null;
+let sentenceNearRe: RegExp | null = null;
+/** How far and which way, or near: "a few kilometres west of", "10 km from", "just outside", "near". */
+function distanceCue(): string {
+  const L = placeLexicon();
+  return `(?:just\\s+|only\\s+)?(?:(?:(?:some|about|around|roughly|nearly|almost)\\s+)?(?:\\d+(?:[.,]\\d+)?|a\\s+few|several)\\s*(?:${L.unitAlt})\\s+(?:(?:${L.dirAlt})\\s+of|from|outside)|(?:${L.dirAlt})\\s+of|${L.nearAlt})\\s+(?:the\\s+(?:\\p{L}+\\s+)?(?:town|city|village|settlement)\\s+of\\s+)?`;
+}
+/** After a division: "(province)(,) that lies … of (the Ugandan town of) ". */
+function clauseNear(): RegExp {
+  return (clauseNearRe ??= new RegExp(`^(?:\\s+(?:${placeLexicon().unitAlt2}))?,?\\s+(?:that|which)\\s+(?:lies|is|sits|stands)\\s+(?:located\\s+|situated\\s+)?${distanceCue()}`, 'u'));
+}
+/** The next sentence about the name just told: "The town lies a few kilometres west of ". */
+function sentenceNear(): RegExp {
+  return (sentenceNearRe ??= new RegExp(`^The\\s+(?:\\p{Ll}+\\s+)?(?:town|village|city|settlement|hamlet|locality|camp)\\s+(?:lies|is\\s+located|is\\s+situated|sits|stands|is)\\s+${distanceCue()}`, 'u'));
+}
+/** The known place (a mention with candidates, no demonym) that `re` leads to from `pos`, or null. */
+function describedAfter(text: string, pos: number, re: RegExp, out: RawMention[]): RawMention | null {
+  const d = re.exec(text.slice(pos, pos + 160));
+  if (!d) return null;
+  const c = out.find((x) => x.span.start === pos + d[0].length);
+  return c && c.hits.length && !c.adjectival ? c : null;
+}
+
+const SENTENCE_END = /[.!?]["'”’)]?\s+/g;
+/**
+ * Names the index lacks, placed by what the text says of them: "… captured Bunagana. The town lies a few
+ * kilometres west of Kisoro" (the next sentence, when the name is the last place told before it) places the
+ * name near Kisoro; a name the index lacks, placed once, is so placed wherever the text names it.
+ */
+function describedNext(text: string, out: RawMention[]): void {
+  const unknown = (m: RawMention): boolean => m.t0 < 0 && !m.hits.length && m.rule !== 'places/street';
+  let any = false;
+  for (const m of out) if (unknown(m)) { any = true; break; }
+  if (!any) return;
+  const sorted = [...out].sort((a, b) => a.span.start - b.span.start);
+  sorted.forEach((m, k) => {
+    if (!unknown(m) || m.anchor) return;
+    SENTENCE_END.lastIndex = m.span.end;
+    const e = SENTENCE_END.exec(text);
+    if (!e || e.index - m.span.end > 200) return;
+    const next = e.index + e[0].length;
+    // no other place told between the name and the sentence end (a country or a demonym aside)
+    for (let j = k + 1; j < sorted.length && sorted[j]!.span.start < next; j++) {
+      const o = sorted[j]!;
+      if (!o.adjectival && !o.hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) return;
+    }
+    const c = describedAfter(text, next, sentenceNear(), out);
+    if (!c) return;
+    m.anchor = c;
+    m.precisionHint = 'near';
+    m.described = { start: next, end: c.span.end };
+  });
+  // one place per name: an unknown name the text calls a settlement ("the town of X", "X, a village …") and
+  // places near a known settlement is placed so wherever it stands, also where nothing else marks it as a
+  // place ("We hold Bunagana")
+  const placed = new Map<string, RawMention>();
+  for (const m of sorted) {
+    if (!unknown(m) || !m.anchor || (m.rule !== 'places/village-of' && m.rule !== 'places/described-unknown')) continue;
+    if (m.anchor.adminSuffix || !m.anchor.hits.some((h) => h.entry.candidate.featureClass === 'P')) continue;
+    const k = normKey(text.slice(m.span.start, m.span.end));
+    if (!placed.has(k)) placed.set(k, m);
+  }
+  if (!placed.size) return;
+  for (const m of sorted) {
+    if (!unknown(m) || m.anchor) continue;
+    const p = placed.get(normKey(text.slice(m.span.start, m.span.end)));
+    if (!p) continue;
+    m.anchor = p.anchor;
+    m.precisionHint = 'near';
+  }
+  const names = new Set<string>();
+  for (const p of placed.values()) names.add(text.slice(p.span.start, p.span.end));
+  for (const name of names) {
+    const p = placed.get(normKey(name))!;
+    const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+    for (const x of text.matchAll(re)) {
+      const s = x.index!, e = s + name.length;
+      if (out.some((o) => o.span.start < e && s < o.span.end)) continue;
+      out.push({
+        span: { start: s, end: e }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+        settlementCue: true, anchor: p.anchor, precisionHint: 'near', described: null, rule: 'places/named-again',
+      });
+    }
+  }
 }
 
 let chainUnknown: RegExp | null = null;
