@@ -77,3 +77,8 @@ test('"how many", "so many": a question or a degree, not a toll', () => {
   assert.deepEqual(cas('So many people were wounded that the clinic ran out of beds.'), [null, null]);
   assert.deepEqual(cas('Many people were killed in the raid.'), [10, null]);
 });
+
+test('"seriously injured", "critically wounded": one statement, not two', () => {
+  assert.deepEqual(cas('At least 16 people were seriously injured, and more than 6,000 fled to nearby towns.'), [null, 16]);
+  assert.deepEqual(cas('Two soldiers were killed and three critically wounded.'), [2, 3]);
+});

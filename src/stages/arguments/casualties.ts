@@ -422,6 +422,8 @@ function statements(all: readonly Tok[]): Statement[] {
     if (!len) continue;
     const kind: Statement['kind'] = dl ? 'death' : 'injury';
     const cue = toks[i]!;
+    // "16 people were seriously injured": the adverb and its verb are one statement (the verb's)
+    if ((cue.n === 'seriously' || cue.n === 'critically') && (cueAt(L.injury, toks, i + 1) || cueAt(L.death, toks, i + 1))) continue;
     const prev = toks[i - 1]?.n ?? '', prev2 = toks[i - 2]?.n ?? '';
     // not a report: "threatened to kill", "no one was killed", "the killing of" (a past event named)
     // "claimed to have killed a fighter" reports a death

@@ -275,3 +275,8 @@ test('a witness\'s words in quotes and a street the gazetteer does not know add 
   const street = run('Russian forces attacked Kyiv with Iranian-made Shahed drones on Monday morning, killing four people in a residential building, officials said. One hit a five-storey apartment block on Zhylianska Street, partly destroying it.', '2022-10-17');
   assert.equal(typed(street).length, 1, typed(street).map((e) => `${e.subEventType.value}: ${txt(street, e.evidence)}`).join(' | '));
 });
+
+test('"at least 13 people had been killed during Tuesday\'s protests": a toll of the protests already told, not a protest of its own', () => {
+  const doc = run('Police opened fire on protesters who stormed parliament in Nairobi on Tuesday, killing at least five people, rights groups said. The Kenya Medical Association said on Wednesday that at least 13 people had been killed by police during Tuesday\'s protests.', '2024-06-26');
+  assert.equal(typed(doc).length, 1, typed(doc).map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+});

@@ -149,6 +149,11 @@ function isHeadlineLike(s: string): boolean {
 /** A definite noun phrase right before a trigger ("the Israeli air strike"): a mention of a known event. */
 const DEFINITE_RE = /\b(?:the|this|that|these|those|such|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
 const DETERMINER_RE = /\b(?:the|this|that|these|those|such|its|their|his|her|latest|last)\b[^.,;]{0,25}$/i;
+/** A noun of an event named before ("during Tuesday's protests", "the demonstrations", "last week's killings"). */
+const NAMED_BEFORE_RE = /(?:\b(?:the|these|those|this|that|its|their)|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|weekend|week|month)['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+function namedBefore(s: string, m: TriggerMatch): boolean {
+  return /(?:s|ion)$/i.test(m.text) && !/(?:ed|ing)$/i.test(m.text) && NAMED_BEFORE_RE.test(s.slice(Math.max(0, m.start - 30), m.start));
+}
 function isAnaphoric(s: string, m: TriggerMatch): boolean {
   if (/ed$/i.test(m.text)) return false;
   return DETERMINER_RE.test(s.slice(Math.max(0, m.start - 30), m.start));
@@ -371,7 +376,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, regions, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
-        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text)), own: ownConcrete, placed: hasPlace,
+        weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text) || namedBefore(body, m)), own: ownConcrete, placed: hasPlace,
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
