@@ -177,7 +177,9 @@ export function pickEventLocation(
     if (!CAPITAL_AFTER.test(text.slice(p.span.end, p.span.end + 10))) continue;
     if (/^\s+capital\s*,?\s+\p{Lu}/u.test(text.slice(p.span.end, p.span.end + 14))) continue; // "…capital, Pretoria" names it
     const m = capitalMention(p, c.countryIso3, 'places/location-country-capital');
-    if (m) extra.push(m);
+    // the mention is the phrase that names the capital ("Somali capital"), not the country word alone
+    const end = p.span.end + (CAPITAL_AFTER.exec(text.slice(p.span.end, p.span.end + 10))?.[0].length ?? 0);
+    if (m) extra.push({ ...m, span: { start: p.span.start, end }, text: text.slice(p.span.start, end) });
   }
   for (const at of bareCapitals(text)) {
     const capital = (dateline?.resolved?.featureCode === 'PPLC' ? dateline : null) ??
