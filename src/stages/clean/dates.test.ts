@@ -48,6 +48,10 @@ test('datelines at the head of a paragraph', () => {
   assert.equal(parseDateline(d, 0)!.value, '2020-10-12');
   assert.equal(parseDateline('On March 3 a bomb exploded near a mosque - police said.', 0), null);
   assert.equal(parseDateline('KABUL (Reuters) - A bomb exploded.', 0), null);
+  // a city in title case, as South Asian agencies print it
+  assert.equal(parseDateline('Srinagar, Feb 15: Forty personnel were killed when a bomber rammed a convoy.', 0)!.value, '--02-15');
+  assert.equal(parseDateline('New Delhi, March 3 - Police said.', 0)!.value, '--03-03');
+  assert.equal(parseDateline('Officials said on Monday, March 3 - nothing more.', 0), null);
   const e = 'Jakarta, Indonesia, Nov 30, 2015';
   const pe = parsePlaceDateLine(e, 10)!;
   assert.equal(pe.value, '2015-11-30');

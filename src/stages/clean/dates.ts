@@ -172,10 +172,11 @@ export function parsePipedStamp(line: string, offset: number): Stamp | null {
 
 /**
  * A dateline opening the first paragraph: "KABUL, March 3 (Reuters) -", "BEIRUT, Lebanon, 12 October
- * 2020 —", "Monday 12 October 2020 -". The year is optional.
+ * 2020 —", "Monday 12 October 2020 -", "Srinagar, Feb 15:" (a city in title case, as South Asian
+ * agencies print it). The year is optional.
  */
 const DATELINE = new RegExp(
-  `^(?:[\\p{Lu}][\\p{Lu}\\p{M} .'’-]{1,40}(?:,\\s*[\\p{Lu}][\\p{L} .'’-]{1,30})?,?\\s+)?(?:${WEEKDAY}\\s*)?` +
+  `^(?:(?:[\\p{Lu}][\\p{Lu}\\p{M} .'’-]{1,40}|[\\p{Lu}][\\p{Ll}\\p{M}'’-]{2,20}(?:[ -][\\p{Lu}][\\p{Ll}\\p{M}'’-]{1,20}){0,2}(?=,))(?:,\\s*[\\p{Lu}][\\p{L} .'’-]{1,30})?,?\\s+)?(?:${WEEKDAY}\\s*)?` +
   `((${MONTH})\\s*(${DAY})(?:,?\\s*(${YEAR}))?|(${DAY})\\s*(${MONTH})(?:,?\\s*(${YEAR}))?)` +
   `(?:\\s*\\([\\p{L} .&/-]{1,40}\\))?\\s*[-–—:_]{1,2}\\s`,
   'u',

@@ -41,3 +41,11 @@ test('"in Niger\'s Tahoua region": the locative before a possessor governs the p
     assert.equal(ev!.location?.precision, 'admin1', `${text} → ${ev!.location?.text}`);
   }
 });
+
+test('the towns at the ends of a road are not where an event on it happened', () => {
+  const text = 'A suicide bomber rammed a car into a police convoy on the Jammu-Srinagar highway at Lethpora in Pulwama district on Thursday, killing 40 officers.';
+  const p = toPrediction(extract({ id: 't', text, published: '2019-02-15' }));
+  const ev = p.events.find((e) => e.event_type !== null);
+  assert.ok(ev);
+  assert.match(ev!.location?.text ?? '', /Pulwama/);
+});

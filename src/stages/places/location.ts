@@ -63,6 +63,9 @@ const NAME_OF = /(?<![\p{L}])(?!(?:City|Town|Village|District|Province|Governora
 /** "Kenya Medical Training College", "Mombasa Port Authority": a name opening a longer proper name. */
 /** A facility named after its town ("Khartoum International Airport", "Kabul University"): the town is where it is. */
 const FACILITY_AFTER = /^\s+(?:[\p{Lu}][\p{Ll}]+\s+){0,2}(?:[Ii]nternational\s+)?(?:[Aa]irport|[Aa]irbase|[Pp]ort|[Uu]niversity|[Hh]ospital|[Mm]arket|[Pp]rison|[Jj]ail|[Ss]tadium|[Ss]tation|[Bb]ridge|[Cc]amp|[Bb]arracks|[Cc]athedral|[Mm]osque)\b/u;
+/** A town naming one end of a road or line ("the Jammu-Srinagar highway", "the Kabul-Kandahar road"). */
+const ROAD_AFTER = /^[-–]\p{Lu}[\p{L}'’-]*\s+(?:highway|road|expressway|motorway|railway|railroad|pipeline|corridor|route)\b/iu;
+const ROAD_WORD_AFTER = /^\s+(?:highway|road|expressway|motorway|railway|railroad|pipeline|corridor|route)\b/i;
 const NAME_GOES_ON = /^\s+(?!(?:City|Town|Village|Ward|Camp|Governor|County|District|Province|State|Region|Municipality|Sadar|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}\p{Ll}+/u;
 /** A possessive between two names ("Niger's Tahoua region"). */
 const POSSESSOR_BEFORE = /^['’]s\s+$|['’]s\s+$/;
@@ -229,6 +232,8 @@ export function pickEventLocation(
     else if (FROM.test(before)) s += 0.5;
     // the first word of an organisation's name ("Kenya Red Cross"): not where, unless the next word is a place
     if (NAME_GOES_ON.test(after) && !FACILITY_AFTER.test(after) && !p.by.startsWith('places/location-') && !starts.has(p.span.end + (after.length - after.trimStart().length))) s -= 2;
+    // the ends of a road ("on the Jammu-Srinagar highway at Lethpora"): the road, not where
+    if (ROAD_AFTER.test(after) || (/\p{L}-$/u.test(before) && ROAD_WORD_AFTER.test(after))) s -= 3;
     if (p.precision === 'near') s += 0.5;
     if (parent.has(p)) s -= 2.5;
     if ((ACTOR_AFTER.test(after) || ATTRIBUTE_AFTER.test(after)) && !p.by.startsWith('places/location-')) s -= 3;
