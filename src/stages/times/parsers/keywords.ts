@@ -62,6 +62,8 @@ function sym(c: number): number {
  */
 let dfa: Uint16Array | Int32Array | null = null;
 let firstFinal = 0;
+/** States from `firstFinal` up to this one: all their words need a word end (no word character after). */
+let endFinal = 0;
 /** Per state (premultiplied number / A): the ids of the words ending there (own and through failure links), or null. */
 let outputs: (readonly number[] | null)[] = [];
 /** Per word id: its mode and length (typed arrays: the hit checks read no objects). */
@@ -76,11 +78,10 @@ let firstAt = new Int32Array(0);
 let lastAt = new Int32Array(0);
 /**
  * Per state (premultiplied number / A) where words end: the length of its words when all need a
- * word start and have that length, else 0; 1 when all need a word end. (The scan loop skips the
- * hits these rule out, most of them: "a" in "that", "in" in "within", without calling `record`.)
+ * word start and have that length, else 0. (With `endFinal`, the scan loop skips the hits these
+ * rule out, most of them: "a" in "that", "in" in "within", without calling `record`.)
  */
 let startLen = new Int16Array(0);
-let needEnd = new Uint8Array(0);
 /** ASCII word characters (as \w without the u flag). */
 const WORD = new Uint8Array(128);
 for (let c = 0; c < 128; c++) WORD[c] = isWordChar(c) ? 1 : 0;
@@ -128,13 +129,17 @@ function build(): void {
   // (and each class in breadth-first order: the shallow states the scan is mostly in share few cache lines)
   const bfs = new Int32Array(n);
   queue.forEach((st, k) => { bfs[st] = k + 1; });
-  const order = [...Array(n).keys()].sort((x, y) => (out[x]!.length ? 1 : 0) - (out[y]!.length ? 1 : 0) || bfs[x]! - bfs[y]!);
+  // (states where words end: first those whose words all need a word end, see `endFinal`)
+  const cls = (st: number): number => (!out[st]!.length ? 0 : out[st]!.every((id) => entries[id]!.mode === 1 || entries[id]!.mode === 2) ? 1 : 2);
+  const order = [...Array(n).keys()].sort((x, y) => cls(x) - cls(y) || bfs[x]! - bfs[y]!);
   const num = new Int32Array(n);
   order.forEach((s, k) => { num[s] = k; });
   const table = n * A <= 0xffff ? new Uint16Array(n * A) : new Int32Array(n * A); // 16 bits: half the cache
   for (let s = 0; s < n; s++) for (let a = 0; a < A; a++) table[num[s]! * A + a] = num[delta[s * A + a]!]! * A;
   firstFinal = order.findIndex((s) => out[s]!.length > 0) * A;
   if (firstFinal < 0) firstFinal = n * A;
+  endFinal = order.findIndex((st) => cls(st) === 2) * A;
+  if (endFinal < 0) endFinal = n * A;
   outputs = order.map((s) => (out[s]!.length ? out[s]! : null));
   modeOf = Uint8Array.from(entries, (e) => e.mode);
   lengthOf = Uint16Array.from(entries, (e) => e.word.length);
@@ -148,7 +153,6 @@ function build(): void {
     const len = entries[o[0]!]!.word.length;
     return o.every((id) => entries[id]!.word.length === len) ? len : 0;
   });
-  needEnd = Uint8Array.from(outputs, (o) => (o && o.every((id) => entries[id]!.mode === 1 || entries[id]!.mode === 2) ? 1 : 0));
   dfa = table;
 }
 
@@ -162,15 +166,16 @@ export function scanKeywords(text: string, start: number, end: number): Uint8Arr
   if (!dfa) build();
   const table = dfa!;
   const fin = firstFinal;
+  const endF = endFinal;
   hits.fill(0);
   let s = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     s = table[s + SYM[c]!]!;
     if (s >= fin) {
-      const k = s / A;
       let b: number;
-      if (needEnd[k] === 1 && i + 1 < end && (b = text.charCodeAt(i + 1)) < 128 && WORD[b] === 1) continue;
+      if (s < endF && i + 1 < end && (b = text.charCodeAt(i + 1)) < 128 && WORD[b] === 1) continue;
+      const k = s / A;
       const len = startLen[k]!;
       if (len !== 0 && i + 1 - len > start && (b = text.charCodeAt(i - len)) < 128 && WORD[b] === 1) continue;
       record(text, start, end, i, outputs[k]!);
