@@ -591,7 +591,7 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
     spanEnd = toks[end + 1]!.end;
   }
   const before = text.slice(Math.max(0, first.start - 20), first.start);
-  const settlementCue = /\b(?:village|town|city|hamlet|township|settlement) of\s+$/i.test(before) ||
+  const settlementCue = (endsWithOfSpace(before) && /\b(?:village|town|city|hamlet|township|settlement) of\s+$/i.test(before)) ||
     (next !== null && /^(?:village|town|city)$/i.test(next.text) && spaced(text, last, next));
   return {
     span: { start: first.start, end: spanEnd },
@@ -910,7 +910,7 @@ const LOCATIVE_LENS = [7, 6, 4, 2];
 /** A character \b (without the i flag) counts as a word character: ASCII letters, digits, underscore. */
 const asciiWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 /** The character code is one `\s` matches. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
@@ -1032,8 +1032,16 @@ function placeEvidence(text: string, start: number, end: number): boolean {
 }
 
 /** The word stands in a headline-style line where most words are capitalised. */
+let titleLines: { text: string; lines: Map<number, boolean> } = { text: '', lines: new Map() };
 function inTitleCaseLine(text: string, pos: number): boolean {
   let a = text.lastIndexOf('\n', pos - 1) + 1;
+  // (one answer per line of the text last asked about)
+  if (titleLines.text !== text) titleLines = { text, lines: new Map() };
+  let v = titleLines.lines.get(a);
+  if (v === undefined) titleLines.lines.set(a, (v = titleCaseLine(text, a, pos)));
+  return v;
+}
+function titleCaseLine(text: string, a: number, pos: number): boolean {
   let b = text.indexOf('\n', pos);
   if (b < 0) b = text.length;
   if (b - a > 200) return false;
@@ -1041,6 +1049,13 @@ function inTitleCaseLine(text: string, pos: number): boolean {
   if (words.length < 3) return false;
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return caps / words.length >= 0.7;
+}
+
+/** The string ends with "of" (any case) and one or more spaces: what `of\s+$` (with the i flag) asks. */
+function endsWithOfSpace(s: string): boolean {
+  let j = s.length;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  return j < s.length && j >= 2 && (s.charCodeAt(j - 1) | 0x20) === 102 && (s.charCodeAt(j - 2) | 0x20) === 111;
 }
 
 /** The token starts a sentence (after . ! ? or a line break, or at the text start). */

@@ -17,7 +17,7 @@ import type { GeoPrecision } from '../../model/taxonomy.js';
 import type { Span } from '../../model/span.js';
 import { placeLexicon } from './lexicon.js';
 import { looseKey, normKey } from '../../gazetteer/normalize.js';
-import type { RawMention } from './recognise.js';
+import { isSpace, type RawMention } from './recognise.js';
 
 export interface Resolved {
   readonly raw: RawMention;
@@ -664,6 +664,26 @@ export function precisionOf(e: GazEntry): GeoPrecision {
 }
 
 let nearRe: RegExp | null = null;
+const CUE_ENDS = ['near', 'nearby', 'outside', 'around', 'to', 'of', 'from', 'between', 'off'];
+/**
+ * One or more spaces end at `pos`, and the run of other characters before them ends with a cue word (ASCII
+ * letters of either case): needed for `(?:near|…|off)\s+(?:the\s+\w+\s+of\s+)?$` to match there.
+ */
+function cueWordBefore(text: string, pos: number): boolean {
+  let j = pos;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === pos) return false;
+  for (const w of CUE_ENDS) {
+    if (j < w.length) continue;
+    let ok = true;
+    for (let k = 0; k < w.length && ok; k++) {
+      const c = text.charCodeAt(j - w.length + k);
+      ok = c < 128 && (c | 0x20) === w.charCodeAt(k);
+    }
+    if (ok) return true;
+  }
+  return false;
+}
 /** Start of a "near X" cue that ends right before `pos`, or null. */
 export function nearCue(text: string, pos: number): number | null {
   const L = placeLexicon();
@@ -671,6 +691,8 @@ export function nearCue(text: string, pos: number): number | null {
     `(?:^|[^\\p{L}])((?:(?:some|about|around|roughly|nearly|almost)\\s+)?(?:\\d+(?:[.,]\\d+)?|a\\s+few|several)\\s*(?:${L.unitAlt})\\s+(?:(?:${L.dirAlt})\\s+)?(?:of|from|outside)|(?:just\\s+|the\\s+)?(?:${L.dirAlt})\\s+of|${L.nearAlt})\\s+(?:the\\s+(?:town|city|village|outskirts)\\s+of\\s+)?$`,
     'iu',
   );
+  // what the test below asks first, without slicing: spaces before the name, after a word that ends with a cue
+  if (!cueWordBefore(text, pos)) return null;
   const before = text.slice(Math.max(0, pos - 60), pos);
   if (!/(?:near|nearby|outside|around|to|of|from|between|off)\s+(?:the\s+\w+\s+of\s+)?$/i.test(before.slice(-30))) return null;
   const m = nearRe.exec(before);
