@@ -70,6 +70,9 @@ function upperAt(text: string, i: number, c: number): boolean {
 const cpLen = (text: string, i: number, c: number): number =>
   c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 
+/** Token lists with no non-ASCII character inside a token (made by tokenize). */
+const ASCII_TOKENS = new WeakSet<Tok[]>();
+
 /**
  * The words of a text: what WORD (`(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+`) matches, scanned by hand (no match
  * object per word): initials with periods ("U.S.") first, else a run of letters, marks and digits.
@@ -78,10 +81,12 @@ export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
   let i = 0;
+  let nonAscii = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     const l = cpLen(text, i, c);
     if (!wordCharAt(text, i, c)) { i += l; continue; }
+    if (c >= 128) nonAscii = true;
     let end = -1;
     // "U.S.", "U.N.": two or more upper-case letters each followed by a period
     if (upperAt(text, i, c)) {
@@ -93,7 +98,10 @@ export function tokenize(text: string): Tok[] {
         j += lj + 1;
         reps++;
       }
-      if (reps >= 2) end = j;
+      if (reps >= 2) {
+        end = j;
+        for (let k = i; k < j; k++) if (text.charCodeAt(k) >= 128) nonAscii = true;
+      }
     }
     // a run of ASCII letters and digits is its own key once lower-cased (as wordKey gives it)
     let ascii = false, upper = false;
@@ -111,6 +119,7 @@ export function tokenize(text: string): Tok[] {
         }
         if (!wordCharAt(text, end, ce)) break;
         ascii = false;
+        nonAscii = true;
         end += cpLen(text, end, ce);
       }
     }
@@ -120,6 +129,7 @@ export function tokenize(text: string): Tok[] {
     out.push({ start: i, end, text: s, key: ascii ? (upper ? s.toLowerCase() : s) : wordKey(s), cap });
     i = end;
   }
+  if (!nonAscii) ASCII_TOKENS.add(out);
   return out;
 }
 
@@ -220,7 +230,9 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
   }
 
   // street names ("Memphis St.", "Bridge Street"): places inside a town, kept but not resolved
-  const inStreet = new Uint8Array(n);
+  if (streetBuf.length < n) streetBuf = new Uint8Array(Math.max(n, 2 * streetBuf.length));
+  const inStreet = streetBuf;
+  inStreet.fill(0, 0, n);
   for (let i = 1; i < n; i++) {
     const t = toks[i]!;
     if (!t.cap || !L.streetWords.has(t.key)) continue;
@@ -340,6 +352,8 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
   return out;
 }
 
+/** Reused by recognise (one text at a time): the tokens inside a street name. */
+let streetBuf = new Uint8Array(1024);
 const STREET_IN = /^(?:\s*,\s*|\s+in\s+(?:the\s+)?)$/;
 /**
  * "Collins Avenue in Miami Beach", "Atlantic Avenue, Garden City": a street stands on the place named right
@@ -659,7 +673,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
   const locs: number[] = [];
   let unitFloor = 0;
   // a locative word right after a non-ASCII character (rare): only then are tokens' ends looked at
-  const inTokenLocatives = NON_ASCII_LOCATIVE.test(text);
+  const inTokenLocatives = !ASCII_TOKENS.has(toks) && NON_ASCII_LOCATIVE.test(text);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const s = t.text;
