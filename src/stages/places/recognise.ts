@@ -674,31 +674,26 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
   let unitFloor = 0;
   // a locative word right after a non-ASCII character (rare): only then are tokens' ends looked at
   const inTokenLocatives = !ASCII_TOKENS.has(toks) && NON_ASCII_LOCATIVE.test(text);
-  for (let i = 0; i < toks.length; i++) {
+  const nt = toks.length;
+  for (let i = 0; i < nt; i++) {
     const t = toks[i]!;
-    const s = t.text;
-    const spaceAfter = isSpace(text.charCodeAt(t.end));
-    if (spaceAfter) {
-      if (isLocative(s)) {
-        if (t.start === 0 || !asciiWordChar(text.charCodeAt(t.start - 1))) locs.push(t.start, s.length);
-        if (s === 'of' && i > 0 && i + 1 < toks.length && toks[i + 1]!.cap) villageAt(text, toks[i - 1]!, villageStarts);
-      } else if (inTokenLocatives && s.length > 2) {
-        // after a non-ASCII letter, mark or digit, \b sees a boundary inside a token
-        for (let k = 0; k < LOCATIVE_LENS.length; k++) {
-          const len = LOCATIVE_LENS[k]!;
-          if (s.length > len && s.charCodeAt(s.length - len - 1) >= 128 && LOCATIVES.has(s.slice(s.length - len))) {
-            locs.push(t.end - len, len);
-            break;
-          }
-        }
-      }
-    }
-    if ((spaceAfter || text.charCodeAt(t.end) === 44) && commaOrParenAfter(text, t.end)) {
-      let unit = false;
-      const k = t.key;
-      const ws = unitEnds.get(k.charCodeAt(k.length - 1));
-      if (ws) for (const w of ws) if (k.endsWith(w)) { unit = true; break; }
-      if (unit) unitFloor = nameStartsBefore(text, t.end, unitFloor, unitStarts);
+    const e = t.end;
+    const c = text.charCodeAt(e);
+    if (c === 44) {
+      // a comma right after the word: a unit word's place (below)
+    } else if (isSpace(c)) {
+      const len = e - t.start;
+      if (len === 2 || len === 4 || len === 6 || len === 7 || (inTokenLocatives && len > 2)) locativeAt(text, toks, i, inTokenLocatives, locs, villageStarts);
+      // the usual case, a word after the space, needs nothing more
+      const c2 = text.charCodeAt(e + 1);
+      if (c2 !== 44 && c2 !== 40 && !isSpace(c2)) continue;
+      if (!commaOrParenAfter(text, e)) continue;
+    } else continue;
+    const k = t.key;
+    const ws = unitEnds.get(k.charCodeAt(k.length - 1));
+    if (!ws) continue;
+    for (const w of ws) {
+      if (k.endsWith(w)) { unitFloor = nameStartsBefore(text, e, unitFloor, unitStarts); break; }
     }
   }
   appositive.lastIndex = 0;
@@ -934,6 +929,27 @@ function commaOrParenAfter(text: string, pos: number): boolean {
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j);
   return c === 44 || (c === 40 && j > pos);
+}
+/**
+ * Token `i` (followed by a space) as a locative word: where `\b(?:in|at|near|outside|around|of)\s+` matches
+ * (pushed to `locs` as start, word length), and for "of", where "… village of X" may start.
+ */
+function locativeAt(text: string, toks: Tok[], i: number, inToken: boolean, locs: number[], villageStarts: number[]): void {
+  const t = toks[i]!;
+  const s = t.text;
+  if (isLocative(s)) {
+    if (t.start === 0 || !asciiWordChar(text.charCodeAt(t.start - 1))) locs.push(t.start, s.length);
+    if (s === 'of' && i > 0 && i + 1 < toks.length && toks[i + 1]!.cap) villageAt(text, toks[i - 1]!, villageStarts);
+  } else if (inToken && s.length > 2) {
+    // after a non-ASCII letter, mark or digit, \b sees a boundary inside a token
+    for (let k = 0; k < LOCATIVE_LENS.length; k++) {
+      const len = LOCATIVE_LENS[k]!;
+      if (s.length > len && s.charCodeAt(s.length - len - 1) >= 128 && LOCATIVES.has(s.slice(s.length - len))) {
+        locs.push(t.end - len, len);
+        break;
+      }
+    }
+  }
 }
 const VILLAGE_OF_WORDS = ['village', 'town', 'hamlet', 'settlement', 'neighbourhood', 'neighborhood', 'district'];
 /**
