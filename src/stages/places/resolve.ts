@@ -72,6 +72,18 @@ function sharesName(key: string, e: GazEntry): boolean {
   return v;
 }
 
+/** Per hit list: how many countries its hits lie in, and its divisions (feature class A) lie in. */
+const shapes = new WeakMap<readonly NameHit[], { countries: number; divisionCountries: number }>();
+function shapeOf(hits: readonly NameHit[]): { countries: number; divisionCountries: number } {
+  let v = shapes.get(hits);
+  if (!v) {
+    v = { countries: new Set(hits.map((h) => h.entry.cc)).size,
+      divisionCountries: new Set(hits.filter((h) => h.entry.candidate.featureClass === 'A').map((h) => h.entry.cc)).size };
+    shapes.set(hits, v);
+  }
+  return v;
+}
+
 /** Per hit list: how many hits are settlements by their own name, and the id of the first. */
 const ownSettlements = new WeakMap<readonly NameHit[], { n: number; id: number }>();
 /** Some hit other than entry `id` is a settlement carrying the name as its own. */
@@ -594,13 +606,13 @@ function coherence(
     // ("Sori" for Sari, a former or foreign name), not a spelling of its own ("Tillabery"), is no such evidence
     const r0 = raws[groups[gi]![0]!]!;
     // (a short form of its own name, "Clacton" for Clacton-on-Sea, is no other name)
-    const k0 = normKey(text.slice(r0.span.start, r0.span.end));
+    const k0 = q === 1 ? normKey(text.slice(r0.span.start, r0.span.end)) : '';
     const otherName = q === 1 && looseKey(k0) !== looseKey(normKey(e.candidate.name)) && !sharesName(k0, e);
-    const oneCountry = new Set(hs.map((h) => h.entry.cc)).size === 1 && !otherName &&
+    const shape = shapeOf(hs);
+    const oneCountry = shape.countries === 1 && !otherName &&
       (e.candidate.featureClass === 'A' || e.candidate.population >= 20_000 || /^PPLA2?$/.test(e.candidate.featureCode));
     // a division so used whose namesake divisions are all in one country ("(Kain, Yatenga)", "Soum Province")
-    const division = usedAsDivision(gi) && e.candidate.featureClass === 'A' &&
-      new Set(hs.filter((h) => h.entry.candidate.featureClass === 'A').map((h) => h.entry.cc)).size === 1;
+    const division = usedAsDivision(gi) && e.candidate.featureClass === 'A' && shape.divisionCountries === 1;
     // a big city by its own name ("Dhaka", "Port Elizabeth") is firm whatever its small namesakes
     const big = e.candidate.featureClass === 'P' && (e.candidate.population >= 100_000 || e.candidate.featureCode === 'PPLC') && q === 0;
     if (paired || oneCountry || division || big) return 2;
