@@ -444,3 +444,11 @@ test('a name the index lacks, placed by the next sentence ("The village lies …
   const u = 'Militiamen burned houses in the village of Kabuhanga near Sake on Friday. The village lies about 15 km north of Goma.';
   assert.notEqual(at(u, findPlaces(u), 'Kabuhanga').resolved?.name, 'Goma');
 });
+
+test('a written-out local unit after a name is its division word: "Bokkos Local Government Area" as "Bokkos LGA"', () => {
+  const t = 'Gunmen raided two villages in Bokkos Local Government Area of Plateau State overnight, a council official said.';
+  const b = at(t, findPlaces(t), 'Bokkos Local Government Area');
+  assert.equal(b.resolved?.featureCode, 'ADM2');
+  assert.equal(b.resolved?.countryIso3, 'NGA');
+  assert.equal(b.precision, 'admin1');
+});

@@ -342,6 +342,8 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
     if (m) {
       out.push(m);
       i = end - 1;
+      // (a written-out unit phrase after the name is part of it: "Guma Local Government Area")
+      if (m.adminSuffix) while (i + 1 < n && toks[i + 1]!.start < m.span.end && UNIT_PHRASE_WORD.test(toks[i + 1]!.text)) i++;
     }
   }
 
@@ -354,6 +356,7 @@ export function recognise(text: string, gaz: Gazetteer, toks: Tok[] = tokenize(t
 
 /** Reused by recognise (one text at a time): the tokens inside a street name. */
 let streetBuf = new Uint8Array(1024);
+const UNIT_PHRASE_WORD = /^(?:Local|Government|Area|Council)$/;
 const STREET_IN = /^(?:\s*,\s*|\s+in\s+(?:the\s+)?)$/;
 /**
  * "Collins Avenue in Miami Beach", "Atlantic Avenue, Garden City": a street stands on the place named right
@@ -378,11 +381,28 @@ const HYPHEN = /^[-‐]$/;
 interface CompoundCues { ezafe: string[]; linkWords: string[]; linkBefore: string[] }
 let compoundCues: { ezafe: ReadonlySet<string>; linkAfter: RegExp; linkBefore: RegExp } | null = null;
 let unitAbbrevSet: ReadonlySet<string> | null = null;
+let unitPhraseList: readonly string[] = [];
 /** data/gazetteer/unit-abbreviations.json, read once: "LGA", "VDC" after a name are its division word. */
 function unitAbbrevs(): ReadonlySet<string> {
   if (unitAbbrevSet) return unitAbbrevSet;
-  const c = JSON.parse(readFileSync(dataPath('gazetteer', 'unit-abbreviations.json'), 'utf8')) as { unitAbbreviations: string[] };
+  const c = JSON.parse(readFileSync(dataPath('gazetteer', 'unit-abbreviations.json'), 'utf8')) as { unitAbbreviations: string[]; unitPhrases?: string[] };
+  unitPhraseList = [...(c.unitPhrases ?? [])].sort((a, b) => b.length - a.length);
   return (unitAbbrevSet = new Set(c.unitAbbreviations));
+}
+/**
+ * "Guma Local Government Area": where a written-out unit phrase that follows the name after one space ends
+ * (the phrase as the name's division word, like "LGA"), or -1.
+ */
+function unitPhraseEnd(text: string, end: number): number {
+  unitAbbrevs();
+  if (text.charCodeAt(end) !== 32 || text.charCodeAt(end + 1) !== 76) return -1; // " L…"
+  for (const ph of unitPhraseList) {
+    if (!text.startsWith(ph, end + 1)) continue;
+    const e = end + 1 + ph.length;
+    if (e < text.length && WORD_CHAR.test(text[e]!)) continue;
+    return e;
+  }
+  return -1;
 }
 /** data/gazetteer/compound-cues.json, read once. */
 function cues() {
@@ -560,7 +580,7 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
     // "Chatra Dal", "Pir Laka": the first word of a longer proper name the index lacks
     if (!strong && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key) && !L.titles.has(next.key) &&
         !L.unitWords.has(next.key) && !L.adminWords.has(next.key) && !L.streetWords.has(next.key) && next.key.length > 1 &&
-        !unitAbbrevs().has(next.text)) return null;
+        !unitAbbrevs().has(next.text) && unitPhraseEnd(text, last.end) < 0) return null;
     // "Kristina Bell": a capitalised word that is no place, right before
     if (!strong && prev && prev.cap && spaced(text, prev, first) && !L.stop.has(prev.key) && !L.titles.has(prev.key) &&
         prev.key.length > 1 && !isSentenceStart(text, prev.start)) return null;
@@ -598,6 +618,11 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
       !hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) {
     adminSuffix = true;
     spanEnd = next.end;
+  } else if (next && !adjectival && next.text === 'Local' && unitPhraseEnd(text, last.end) > 0 &&
+      !hits.every((h) => h.entry.candidate.featureCode.startsWith('PCL'))) {
+    // "Guma Local Government Area"
+    adminSuffix = true;
+    spanEnd = unitPhraseEnd(text, last.end);
   } else if (next && next.key === 'sub' && end + 1 < toks.length && spaced(text, last, next) && !adjectival &&
       /^[-‐ ]?$/.test(text.slice(next.end, toks[end + 1]!.start)) && L.adminWords.has(toks[end + 1]!.key)) {
     // "Lari sub-county", "Laisamis sub county"
