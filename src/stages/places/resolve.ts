@@ -172,9 +172,10 @@ function buildFocus(picks: (GazEntry | null)[], weights: number[]): Focus {
 /**
  * Context evidence for candidate `e` of a group, from the focus without the groups in `skip` (the group
  * itself and its namesakes: "Hanover" is not evidence for "Hanover Town"): the share of the other picks in
- * its country and in its first-level division, and its distance to the nearest other place.
+ * its country and in its first-level division (this function), and its distance to the nearest other place
+ * (nearScore); the two are added.
  */
-function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
+function shareScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
   let s = 0;
   const c = e.candidate;
   if (e.cc) {
@@ -194,6 +195,13 @@ function contextScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
     if (n > 0.01 && tot > 0) s += 1.2 + 3 * (n / tot);
     if (e.a1 && !isCountry(c) && a > 0.01 && tot > 0) s += 1 + 2 * (a / tot);
   }
+  return s;
+}
+
+/** The context evidence's nearness part (see shareScore): it depends on the picks only (not on their weights). */
+function nearScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
+  let s = 0;
+  const c = e.candidate;
   if (c.lat !== null && c.lon !== null && !isCountry(c) && !isSupra(e) && c.featureCode !== 'ADM1') {
     let best = Infinity;
     for (const p of f.points) {
@@ -377,8 +385,12 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   // a part of a hyphenated compound is no evidence for the others (recognise.ts, compoundFragment)
   const gFragment = groups.map((g) => g.every((i) => raws[i]!.fragment === true));
   let w: number[] = gWeight.map((x, gi) => (gFragment[gi] ? x / 2 : x));
+  // each candidate's nearness score, kept while the picks (and so the focus points) stay the same
+  let nearOf: (number[] | undefined)[] = [];
+  let nearPicks: GazEntry[] | null = null;
   for (let round = 0; round < ROUNDS; round++) {
     const f = buildFocus(gPick, w);
+    if (!nearPicks || nearPicks.some((e, gi) => e !== gPick[gi])) { nearOf = []; nearPicks = gPick; }
     const prev = gPick;
     const nw: number[] = [];
     let changed = false;
@@ -388,10 +400,11 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       const scores: number[] = [];
       const peerA1 = peerGroups[gi]!.length ? peerGroups[gi]!.filter((pg) => prev[pg]!.candidate.featureCode === 'ADM1').map((pg) => prev[pg]!) : NONE;
       const pri = gPrior[gi]!, bonus = gPairBonus[gi]!, skip = skipOf[gi]!;
+      const near = nearOf[gi] ?? (nearOf[gi] = hs.map((h) => nearScore(h.entry, f, skip)));
       for (let j = 0; j < hs.length; j++) {
         const e = hs[j]!.entry;
         const peer = peerA1.length && e.candidate.featureCode === 'ADM1' && peerA1.some((p) => p.id !== e.id && p.a1 !== e.a1) ? 2.5 : 0;
-        scores.push(pri[j]! + bonus[j]! + peer + contextScore(e, f, skip));
+        scores.push(pri[j]! + bonus[j]! + peer + (shareScore(e, f, skip) + near[j]!));
       }
       const b = argmax(scores);
       const best = hs[b]!.entry;
