@@ -478,28 +478,31 @@ function compoundFragment(text: string, toks: Tok[], i: number, end: number, hit
   const { linkAfter, linkBefore } = cues();
   if (linkAfter.test(text.slice(lastTok.end, lastTok.end + 16)) || linkBefore.test(text.slice(Math.max(0, firstTok.start - 24), firstTok.start))) return false;
   const self = normKey(text.slice(toks[i]!.start, toks[end - 1]!.end));
-  // the part's names, longest first: after the name its prefixes, before it its suffixes
-  const pairs = (r: [number, number], fromEnd: boolean): boolean => {
-    for (let len = r[1] - r[0]; len >= 1; len--) {
-      const a = fromEnd ? r[1] - len : r[0], e = a + len;
-      if (!toks[e - 1]!.cap || !toks[a]!.cap) continue;
-      let key = toks[a]!.key;
-      for (let j = a + 1; j < e; j++) key += ` ${toks[j]!.key}`;
-      if (key === self) return false; // "Fili-Fili": one name written twice
-      let other = gaz.lookupKey(key);
-      if (!other.length && key.replace(/ /g, '').length >= 6) other = gaz.lookupLoose(key);
-      if (!other.length) continue;
-      return other.some((o) => o.q !== 4 && hits.some((h) => {
-        if (h.entry.cc === null || h.entry.cc !== o.entry.cc) return false;
-        const hc = h.entry.candidate, oc = o.entry.candidate;
-        if (hc.featureClass === 'A' || oc.featureClass === 'A') return true;
-        return hc.lat !== null && oc.lat !== null && distanceKm(hc.lat, hc.lon!, oc.lat, oc.lon!) < 300;
-      }));
-    }
-    return false;
-  };
-  if (after && !pairs(after, false)) return true;
-  if (before && !pairs(before, true)) return true;
+  if (after && !partPairs(toks, hits, gaz, self, after, false)) return true;
+  if (before && !partPairs(toks, hits, gaz, self, before, true)) return true;
+  return false;
+}
+/**
+ * compoundFragment: the other part's names, longest first (after the name its prefixes, before it its
+ * suffixes); true when the first the index knows is a place of the name's country, near it or a division.
+ */
+function partPairs(toks: Tok[], hits: readonly NameHit[], gaz: Gazetteer, self: string, r: [number, number], fromEnd: boolean): boolean {
+  for (let len = r[1] - r[0]; len >= 1; len--) {
+    const a = fromEnd ? r[1] - len : r[0], e = a + len;
+    if (!toks[e - 1]!.cap || !toks[a]!.cap) continue;
+    let key = toks[a]!.key;
+    for (let j = a + 1; j < e; j++) key += ` ${toks[j]!.key}`;
+    if (key === self) return false; // "Fili-Fili": one name written twice
+    let other = gaz.lookupKey(key);
+    if (!other.length && key.replace(/ /g, '').length >= 6) other = gaz.lookupLoose(key);
+    if (!other.length) continue;
+    return other.some((o) => o.q !== 4 && hits.some((h) => {
+      if (h.entry.cc === null || h.entry.cc !== o.entry.cc) return false;
+      const hc = h.entry.candidate, oc = o.entry.candidate;
+      if (hc.featureClass === 'A' || oc.featureClass === 'A') return true;
+      return hc.lat !== null && oc.lat !== null && distanceKm(hc.lat, hc.lon!, oc.lat, oc.lon!) < 300;
+    }));
+  }
   return false;
 }
 
@@ -527,6 +530,14 @@ function pluralDivisions(text: string, toks: Tok[], out: RawMention[]): void {
   }
 }
 
+/** A person's name word: a known surname or given name, or a surname the text gave a person. */
+function personish(t: Tok, surnames: ReadonlySet<string>): boolean {
+  const L = placeLexicon();
+  return L.surnames.has(t.key) || L.firstNames.has(t.key) || surnames.has(t.key);
+}
+
+// (no named closures inside functions called per text or per name: tsx, which keeps function names, names
+// each such closure anew at every call, a cost of its own)
 function makeMention(text: string, toks: Tok[], i: number, end: number, allHits: readonly NameHit[], surnames: Set<string>): RawMention | null {
   const L = placeLexicon();
   const first = toks[i]!, last = toks[end - 1]!;
@@ -600,11 +611,10 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
   }
   if (len === 1 && L.firstNames.has(first.key) && next && next.cap && spaced(text, last, next) && !L.stop.has(next.key)) return null;
   // joined by a hyphen to a capitalised word that is no place ("Lavrov-Kerry")
-  const personish = (t: Tok): boolean => L.surnames.has(t.key) || L.firstNames.has(t.key) || surnames.has(t.key);
   if (len === 1 && next && next.cap && /^[-‐]$/.test(text.slice(last.end, next.start)) && !hits.some((h) => h.q === 3) &&
-      (personish(next) || personish(first))) return null;
+      (personish(next, surnames) || personish(first, surnames))) return null;
   if (len === 1 && prev && prev.cap && /^[-‐]$/.test(text.slice(prev.end, first.start)) && !hits.some((h) => h.q === 3) &&
-      !ARTICLE_START.has(prev.key) && (personish(prev) || personish(first))) return null;
+      !ARTICLE_START.has(prev.key) && (personish(prev, surnames) || personish(first, surnames))) return null;
   // an all-caps short token that is not a known abbreviation form ("IT", "ID")
   if (len === 1 && /^[A-Z]{2,3}$/.test(first.text) && !hits.some((h) => h.entry.candidate.featureCode.startsWith('PCL'))) return null;
 
@@ -681,8 +691,6 @@ function describedPatterns() {
 function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: RawMention[]): void {
   const L = placeLexicon();
   const { NAME, appositive, appositiveTail, villageOf, unitParent, relAfter, unitEnds } = describedPatterns();
-  const find = (pos: number): number => out.findIndex((m) => m.span.start === pos);
-  const covered = (s: number, e: number): number => out.findIndex((m) => m.span.start < e && s < m.span.end);
 
   let m: RegExpExecArray | null;
   // cheap checks first: most texts hold none of these constructions. The appositive can match only where
@@ -726,7 +734,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     const name = m[1]!;
     const nameStart = m.index, nameEnd = nameStart + name.length;
     const anchorPos = m.index + m[0].length;
-    const ai = find(anchorPos);
+    const ai = findAt(out, anchorPos);
     if (ai < 0) continue;
     let anchor = out[ai]!;
     if (anchor.adjectival) continue;
@@ -742,7 +750,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
       const c = describedAfter(text, anchor.span.end, clauseNear(), out);
       if (c) { anchor = c; described = { start: descStart, end: c.span.end }; }
     }
-    const ci = covered(nameStart, nameEnd);
+    const ci = coveredBy(out, nameStart, nameEnd);
     if (ci >= 0) {
       const c = out[ci]!;
       if (c.span.start === nameStart && c.span.end === nameEnd) {
@@ -763,9 +771,9 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index, nameEnd = nameStart + name.length;
-    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (coveredBy(out, nameStart, nameEnd) >= 0) continue;
     if (isPersonish(name)) continue;
-    const ai = find(m.index + m[0].length);
+    const ai = findAt(out, m.index + m[0].length);
     if (ai < 0) continue;
     const anchor = out[ai]!;
     if (anchor.adjectival) continue;
@@ -780,13 +788,13 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
-    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (coveredBy(out, nameStart, nameEnd) >= 0) continue;
     if (isPersonish(name)) continue;
     // "… of X near/outside Y": resolve against Y
     const after = text.slice(nameEnd, nameEnd + 60);
     const rel = relAfter.exec(after);
     let ai = -1;
-    if (rel) ai = find(nameEnd + rel[0].length);
+    if (rel) ai = findAt(out, nameEnd + rel[0].length);
     const described = ai >= 0 ? { start: m.index, end: out[ai]!.span.end } : { start: m.index, end: nameEnd };
     out.push({
       span: { start: nameStart, end: nameEnd }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
@@ -807,7 +815,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     from = m.index + m[0].length;
     const name = m[1]!;
     const nameStart = m.index + m[0].length - name.length, nameEnd = nameStart + name.length;
-    if (covered(nameStart, nameEnd) >= 0) continue;
+    if (coveredBy(out, nameStart, nameEnd) >= 0) continue;
     if (isPersonish(name) || name.length < 3 || /^\p{Lu}+$/u.test(name)) continue;
     const ai = chainAnchor(text, nameEnd, out, NAME);
     if (ai < 0) continue;
@@ -856,8 +864,11 @@ const SENTENCE_END = /[.!?]["'”’)]?\s+/g;
  * kilometres west of Kisoro" (the next sentence, when the name is the last place told before it) places the
  * name near Kisoro; a name the index lacks, placed once, is so placed wherever the text names it.
  */
+/** A name the index lacks (recognised by a described-name pattern), not a street. */
+function unknown(m: RawMention): boolean {
+  return m.t0 < 0 && !m.hits.length && m.rule !== 'places/street';
+}
 function describedNext(text: string, out: RawMention[]): void {
-  const unknown = (m: RawMention): boolean => m.t0 < 0 && !m.hits.length && m.rule !== 'places/street';
   let any = false;
   for (const m of out) if (unknown(m)) { any = true; break; }
   if (!any) return;
@@ -975,6 +986,16 @@ function locativeAt(text: string, toks: Tok[], i: number, inToken: boolean, locs
       }
     }
   }
+}
+/** The mention that starts at `pos`, as an index into `out`, or -1. */
+function findAt(out: RawMention[], pos: number): number {
+  for (let k = 0; k < out.length; k++) if (out[k]!.span.start === pos) return k;
+  return -1;
+}
+/** The first mention overlapping [s, e), as an index into `out`, or -1. */
+function coveredBy(out: RawMention[], s: number, e: number): number {
+  for (let k = 0; k < out.length; k++) if (out[k]!.span.start < e && s < out[k]!.span.end) return k;
+  return -1;
 }
 const VILLAGE_OF_WORDS = ['village', 'town', 'hamlet', 'settlement', 'neighbourhood', 'neighborhood', 'district'];
 /**

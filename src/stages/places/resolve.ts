@@ -223,6 +223,30 @@ function nearScore(e: GazEntry, f: Focus, skip: readonly number[]): number {
 
 const NONE: readonly GazEntry[] = [];
 
+// (no named closures inside functions called per text: tsx, which keeps function names, names each such
+// closure anew at every call, a cost of its own)
+/** Index of the first largest value. */
+function argmax(xs: number[]): number {
+  let b = 0;
+  for (let j = 1; j < xs.length; j++) if (xs[j]! > xs[b]!) b = j;
+  return b;
+}
+
+/** How well entry `x` lies inside the parents `ps` of a chain: -1 outside their country. */
+function insideParents(x: GazEntry, ps: readonly GazEntry[]): number {
+  let s = 0;
+  for (const p of ps) {
+    const pc = p.candidate;
+    if (x.cc !== p.cc) return -1;
+    if (isCountry(pc)) s += 1;
+    else if (pc.featureCode === 'ADM1') s += x.a1 === p.a1 ? 2 : 0;
+    else if (pc.featureCode === 'ADM2') s += x.a1 === p.a1 && x.a2 === p.a2 ? 3 : x.a1 === p.a1 ? 1 : 0;
+    else if (pc.featureClass === 'P') s += x.a1 === p.a1 ? 1.5 : 0.5;
+    else s += 1;
+  }
+  return s;
+}
+
 /** Kilometres per degree of latitude on the sphere distanceKm uses (R = 6371 km). */
 const KM_PER_DEG = 6371 * Math.PI / 180;
 
@@ -345,7 +369,6 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     }
     return s;
   }));
-  const argmax = (xs: number[]): number => { let b = 0; for (let j = 1; j < xs.length; j++) if (xs[j]! > xs[b]!) b = j; return b; };
   let gPick: GazEntry[] = gPrior.map((ps, gi) => gHits[gi]![argmax(ps.map((p, j) => p + gPairBonus[gi]![j]!))]!.entry);
   const gWeight = gPrior.map((ps, gi) => {
     const hs = gHits[gi]!;
@@ -455,22 +478,9 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
     if (!ps.length) continue;
     // lists of divisions ("Kiambu, Nakuru and Nairobi") are not chains
     if (e.candidate.featureCode === 'ADM1' && ps.every((p) => p.candidate.featureCode === 'ADM1')) continue;
-    const inside = (x: GazEntry): number => {
-      let s = 0;
-      for (const p of ps) {
-        const pc = p.candidate;
-        if (x.cc !== p.cc) return -1;
-        if (isCountry(pc)) s += 1;
-        else if (pc.featureCode === 'ADM1') s += x.a1 === p.a1 ? 2 : 0;
-        else if (pc.featureCode === 'ADM2') s += x.a1 === p.a1 && x.a2 === p.a2 ? 3 : x.a1 === p.a1 ? 1 : 0;
-        else if (pc.featureClass === 'P') s += x.a1 === p.a1 ? 1.5 : 0.5;
-        else s += 1;
-      }
-      return s;
-    };
-    const cur = nulled ? -1 : inside(e);
+    const cur = nulled ? -1 : insideParents(e, ps);
     const best = m.hits.map((h) => h.entry).filter((x) => x.id !== e.id && !isCountry(x.candidate))
-      .map((x) => ({ x, s: inside(x) })).filter((o) => o.s > Math.max(cur, 0))
+      .map((x) => ({ x, s: insideParents(x, ps) })).filter((o) => o.s > Math.max(cur, 0))
       .sort((a, b) => b.s - a.s || b.x.candidate.population - a.x.candidate.population)[0];
     if (best) { picks[i] = best.x; chainPicked[i] = true; continue; }
     // "the role of Moscow in Syria": a capital or a big city "in" somewhere else is itself, not a namesake there
@@ -581,6 +591,11 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   return out;
 }
 
+/** A group used as a division: a mention with a division word, or a chain's parent. */
+function usedAsDivision(g: readonly number[], raws: RawMention[], isParent: boolean[]): boolean {
+  return g.some((i) => raws[i]!.adminSuffix || isParent[i]);
+}
+
 /** A pick that is evidence of the article's country on its own: a country, a division, a big city, a region. */
 function strongPick(e: GazEntry, hits: readonly NameHit[], suffixed = false): boolean {
   const c = e.candidate;
@@ -605,7 +620,6 @@ function coherence(
   text: string, raws: RawMention[], groups: number[][], gHits: (readonly NameHit[])[], gPick: GazEntry[],
   gPrior: number[][], gPairBonus: number[][], gFragment: boolean[], isParent: boolean[],
 ): (GazEntry | null)[] {
-  const usedAsDivision = (gi: number): boolean => groups[gi]!.some((i) => raws[i]!.adminSuffix || isParent[i]);
   const out: (GazEntry | null)[] = gPick.slice();
   // each group's standing: 2 firm (a division so used, an unambiguous name, a parent's support), 1 strong
   // (a division or big city of an ambiguous name), 0 weak
@@ -625,11 +639,11 @@ function coherence(
     const oneCountry = shape.countries === 1 && !otherName &&
       (e.candidate.featureClass === 'A' || e.candidate.population >= 20_000 || /^PPLA2?$/.test(e.candidate.featureCode));
     // a division so used whose namesake divisions are all in one country ("(Kain, Yatenga)", "Soum Province")
-    const division = usedAsDivision(gi) && e.candidate.featureClass === 'A' && shape.divisionCountries === 1;
+    const division = usedAsDivision(groups[gi]!, raws, isParent) && e.candidate.featureClass === 'A' && shape.divisionCountries === 1;
     // a big city by its own name ("Dhaka", "Port Elizabeth") is firm whatever its small namesakes
     const big = e.candidate.featureClass === 'P' && (e.candidate.population >= 100_000 || e.candidate.featureCode === 'PPLC') && q === 0;
     if (paired || oneCountry || division || big) return 2;
-    return strongPick(e, hs, usedAsDivision(gi)) ? 1 : 0;
+    return strongPick(e, hs, usedAsDivision(groups[gi]!, raws, isParent)) ? 1 : 0;
   });
   const named = new Set<string>();
   gPick.forEach((e, gi) => {
