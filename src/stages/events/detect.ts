@@ -498,7 +498,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const title = kept.find((k) => k.headline && k.acled && k.acled.sub === c.acled!.sub && !c.background && c.info >= 2);
     if (title) {
       title.headline = false;
-      Object.assign(title, { sentence: c.sentence, evidence: c.evidence, trigger: c.trigger, acled: c.acled, plover: c.plover, dates: c.dates, info: c.info, points: c.points, side: c.side });
+      Object.assign(title, { sentence: c.sentence, evidence: c.evidence, trigger: c.trigger, acled: c.acled, plover: c.plover, dates: c.dates, info: c.info, points: c.points, regions: c.regions, side: c.side });
       title.confidence = Math.max(title.confidence, c.confidence);
       continue;
     }
