@@ -82,3 +82,8 @@ test('"seriously injured", "critically wounded": one statement, not two', () => 
   assert.deepEqual(cas('At least 16 people were seriously injured, and more than 6,000 fled to nearby towns.'), [null, 16]);
   assert.deepEqual(cas('Two soldiers were killed and three critically wounded.'), [2, 3]);
 });
+
+test('"treating wounded protesters": an adjective before its noun is no toll; "three wounded soldiers" is', () => {
+  assert.deepEqual(cas('Soldiers detained four doctors accused of treating wounded protesters.'), [null, null]);
+  assert.deepEqual(cas('Three wounded soldiers were taken to hospital.'), [null, 3]);
+});

@@ -479,6 +479,10 @@ function statements(all: readonly Tok[]): Statement[] {
     // "a motorist killed a number of cattle": an active verb with an object that is no victim; its
     // subject is the doer, not a victim
     if (isActive && (L.singularDet.has(toks[i + len]?.n ?? '') || numberAt(toks, i + len))) { i += len - 1; continue; }
+    // "doctors accused of treating wounded protesters": an adjective before its noun, not a report
+    // (unless a number goes with it: "three wounded soldiers")
+    if (len === 1 && L.victims.has(toks[i + 1]?.n ?? '') && /^(?:wounded|injured|dead)$/.test(cue.n) && !numberAt(toks, i - 1)
+      && !['were', 'was', 'been', 'left', 'and', ','].includes(prev)) { continue; }
     const before = countBefore(toks, i);
     if (before && out.some((o) => o.kind === kind && o.numStart === before.start)) { i += len - 1; continue; }
     // "23 wounded, some of them critically": a part of a count of the same kind already given

@@ -18,6 +18,8 @@ const WEAPON_RE = /\b(?:weapons?|arms|explosives?|ammunition|munitions?|ieds?|bo
 /** Group-activity words that are participants or announcements, not a change to a group. */
 const WEAK_GROUP_RE = /^(?:troops|convoys?|patrol(?:s|led|ling)?|arrived|arrival|announced|declared|launched|closed|training|trained|resum(?:ed|e))$/i;
 const PROTEST_WORD_RE = /\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing|ers)|march(?:es|ed|ers)?|rall(?:y|ies|ied)|crowds?)\b/i;
+/** Protesters who may be fighting (not "wounded protesters", "treating injured demonstrators": victims). */
+const PROTESTER_DOERS_RE = /(?<!\b(?:wounded|injured|dead|killed|hurt)\s)\b(?:protesters|protestors|demonstrators|marchers)\b/i;
 /** The people of a protest (not the word "protest": "a protest against the clashes"). */
 const PROTESTER_RE = /\b(?:protesters|protestors|demonstrators|marchers)\b/i;
 const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|troops|soldiers|army|gendarmes?|paramilitar(?:y|ies))\b/i;
@@ -35,7 +37,7 @@ function supported(sub: SubEventType, free: readonly TriggerMatch[], text: strin
       // … or protesters in a clash ("clashes between protesters and party activists"): ACLED
       // codes demonstrators who fight as a violent demonstration
       return free.some((m) => RIOT_SUPPORT.has(m.entry.id))
-        || (PROTESTER_RE.test(text) && free.some((m) => m.entry.id === 'firefight' || m.entry.id === 'clash'));
+        || (PROTESTER_DOERS_RE.test(text) && free.some((m) => m.entry.id === 'firefight' || m.entry.id === 'clash'));
     case 'Disrupted weapons use':
       return WEAPON_RE.test(text);
     case 'Change to group/activity':
@@ -218,6 +220,24 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   // (supported()); an unsupported sub-type gives way to the next most likely one of its type,
   // a type without a supported sub-type to the next most likely type.
   const free = matches.filter((m) => !m.blockedBy);
+  // No reading the sentence supports: the sub-type a specific trigger names, the one the model finds
+  // likeliest among them ("soldiers raided a hospital and detained four doctors accused of treating
+  // wounded protesters": not a riot, an arrest)
+  const firstReading = sub;
+  const hintFallback = (): AcledDecision | null => {
+    // (only where the model's reading named a means the sentence lacks: an IED with no bomb)
+    if (!lex?.subtypeSupport.has(firstReading) || firstReading === 'Peaceful protest' || firstReading === 'Protest with intervention') return null;
+    let pick: SubEventType | null = null, bp = -1;
+    for (const m of free) {
+      const h = m.entry.hint;
+      // (not a participant word: "protesters" names people, not what they did)
+      if (!h || m.entry.generic || m.entry.kind !== 'acled' || !m.entry.license || PROTESTER_RE.test(m.text) || !supported(h, free, text ?? '', lex)) continue;
+      const p = ps[cls.indexOf(h)] ?? 0;
+      if (p > bp) { bp = p; pick = h; }
+    }
+    if (!pick) return null;
+    return { type: eventTypeOf(pick), sub: pick, p: bp, pType: bp, pNone, by: 'events/rule-trigger-hint', how: 'stated' };
+  };
   if (article && text !== undefined && !supported(sub, free, text, lex)) {
     // The sub-head mass of unsupported sub-types no longer counts for their type: a type
     // carried by a sub-type the sentence does not support gives way to a supported reading.
@@ -235,7 +255,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
       const m = mass.get(t);
       if (m !== undefined && m > best) { best = m; type = t; }
     }
-    if (best < 0) return null;
+    if (best < 0) return hintFallback();
     for (;;) {
       pSub = -1;
       for (let i = 0; i < cls.length; i++) {
@@ -248,7 +268,7 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
         const m = mass.get(t);
         if (m !== undefined && m > best) { best = m; type = t; }
       }
-      if (best < 0) return null;
+      if (best < 0) return hintFallback();
     }
   }
   // In articles the trigger lexicon names the means: within Explosions/Remote violence and

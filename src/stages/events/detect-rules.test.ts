@@ -280,3 +280,11 @@ test('"at least 13 people had been killed during Tuesday\'s protests": a toll of
   const doc = run('Police opened fire on protesters who stormed parliament in Nairobi on Tuesday, killing at least five people, rights groups said. The Kenya Medical Association said on Wednesday that at least 13 people had been killed by police during Tuesday\'s protests.', '2024-06-26');
   assert.equal(typed(doc).length, 1, typed(doc).map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
 });
+
+test('"since January" opens a period, it dates no act; an armed group\'s past killing is an act, a past toll is not', () => {
+  const doc = run('Soldiers and allied militias have executed at least 40 civilians in the Mopti region since January, a rights group said on Friday. In February, militiamen killed six herders near Bankass, relatives said. More than 600 people have been killed in the region in 2023.', '2024-05-10');
+  const ev = typed(doc);
+  assert.ok(ev.some((e) => /Bankass/.test(txt(doc, e.evidence)) && e.background), ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.ok(ev.some((e) => /since January/.test(txt(doc, e.evidence)) && !e.background), 'the report of executions since January is this report\'s news');
+  assert.ok(!ev.some((e) => /More than 600/.test(txt(doc, e.evidence))));
+});

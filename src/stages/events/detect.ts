@@ -49,6 +49,10 @@ const ANOTHER_ACT_RE = /\b(?:a|an|another|one|two|three|second|separate)\s+(?:[\
 const REPORTED_PLUPERFECT_RE = /\b(?:said|says|told|reported|added|stated|announced|confirmed|according\s+to)\b[^.;]{0,80}\bhad\s+been\b|\bhad\s+been\b[^.;]{0,120}\b(?:said|says|told|reported|added|according\s+to)\b/i;
 /** Street names ("Zhylianska Street", "Jomo Kenyatta Avenue"). */
 const STREET_RE = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|highway|square|roundabout|alley|drive)$/i;
+/** Words that open a period rather than name a day ("since January", "until March"). */
+const PERIOD_START_RE = /\b(?:since|until|till|through|throughout)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)?$/i;
+/** Kinds of actor whose killing is an act of violence (not a toll of victims). */
+const ARMED_DOER = new Set(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'rioters']);
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -90,6 +94,8 @@ interface Cand {
   headline?: boolean;
   /** Every free ACLED trigger is generic or a toll verb ("were killed", "the attack"): no act of its own. */
   weak?: boolean;
+  /** An actor does what the trigger names ("militiamen killed six herders"): an act, not a toll alone. */
+  doer?: boolean;
   /** The sentence names a place or a date of its own. */
   own?: boolean;
   /** The sentence names a place below the country (not only its dateline's). */
@@ -226,7 +232,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // not the day of the act claimed (the act is dated where it is told, or by the event it names)
     const claim = short ? null : CLAIM_RE.exec(s);
     const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
-    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd));
+    // (nor is the start of a period, "have executed 40 civilians since January", the day of an act)
+    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd)
+      && !PERIOD_START_RE.test(text.slice(Math.max(0, t.span.start - 30), t.span.start)));
     // (a street the gazetteer does not know, "on Zhylianska Street", places nothing of its own)
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C'
       && !(!p.resolved && STREET_RE.test(p.text)));
@@ -377,6 +385,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, regions, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
         weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text) || namedBefore(body, m)), own: ownConcrete, placed: hasPlace,
+        doer: trig.entry.id === 'kill' && ARMED_DOER.has(subjectOf(trig)?.kind ?? '') && /ed$|ing$/i.test(trig.text) && !/\b(?:was|were|be|been|being|is|are|get|got)\s+(?:[\p{L}-]+ly\s+)?$/iu.test(body.slice(Math.max(0, trig.start - 24), trig.start)),
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -557,7 +566,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   kept = kept.filter((k) => !(!short && k.acled && k.background && !k.placed && k.dates.length > 0 && k.dates.every((d) => /^\d{4}$/.test(d))));
   // Nor is a past toll with no act named ("More than 600 people have been killed in Lebanon"),
   // unless it gives a place and a day of its own.
-  kept = kept.filter((k) => !(!short && k.acled && k.background && k.weak && !(k.placed && k.dates.some((d) => d.length === 10))));
+  // (an armed actor's act is no toll: "In February, militiamen killed six herders near Bankass")
+  kept = kept.filter((k) => !(!short && k.acled && k.background && k.weak && !k.doer && !(k.placed && k.dates.some((d) => d.length === 10))));
 
   const rank = (c: Cand): number => (c.acled ? 0 : 2) + (c.background ? 1 : 0);
   const order = kept.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);
