@@ -452,3 +452,11 @@ test('a written-out local unit after a name is its division word: "Bokkos Local 
   assert.equal(b.resolved?.countryIso3, 'NGA');
   assert.equal(b.precision, 'admin1');
 });
+
+test('"the town of Palma in northern Mozambique": a name "in" a country with a compass word lies inside it (no namesake abroad)', () => {
+  const text = 'Islamic State claimed a five-day assault on the town of Palma in northern Mozambique on Monday.';
+  const ps = findPlaces(text);
+  const palma = ps.find((p) => p.text === 'Palma');
+  assert.ok(palma, ps.map((p) => p.text).join(','));
+  assert.equal(palma.resolved?.countryIso3, 'MOZ');
+});

@@ -278,11 +278,16 @@ function listGoesOn(text: string, raws: RawMention[], k: number): boolean {
   return false;
 }
 
+/** A compass word between "in" and a place ("Palma in northern Mozambique", "a town in the east of"…). */
+const COMPASS_GAP = '(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\\s+)?';
+const IN_OF_GAP = new RegExp(`^\\s+(?:in|of)\\s+${COMPASS_GAP}(?:a[lrnsdtz]-)?$`, 'i');
+const IN_GAP = new RegExp(`^\\s+in\\s+${COMPASS_GAP}(?:a[lrnsdtz]-)?$`, 'i');
+
 export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Resolved[] {
   const L = placeLexicon();
   const n = raws.length;
   // "City, State" / "City, Country": the following name, after a comma
-  pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+(?:[Aa][lrnsdtz]-)?)$`, 'iu');
+  pairGapRe ??= new RegExp(`^(?:\\s+(?:${L.unitAlt2}))?(?:\\s*,\\s*|\\s+\\((?:coded as\\s+)?|\\s+(?:in|of)\\s+${COMPASS_GAP}(?:[Aa][lrnsdtz]-)?)$`, 'iu');
   const parentIdx: number[][] = raws.map(() => []);
   const strongChain: boolean[] = raws.map(() => false);
   const commaChain: boolean[] = raws.map(() => false);
@@ -302,11 +307,11 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
       parentIdx[i]!.push(k);
       // "Savar city (Dhaka)", "Birganj upazila (Dinajpur, Rangpur)": a parenthesis or a unit word makes a chain
       if (k === i + 1) {
-        strongChain[i] = /\(/.test(gap) || m.adminSuffix || /^\s+\p{L}/u.test(gap) && !/^\s+(?:in|of)\s+(?:a[lrnsdtz]-)?$/i.test(gap);
-        commaChain[i] = !/^\s+(?:in|of)\s+(?:a[lrnsdtz]-)?$/i.test(gap);
+        strongChain[i] = /\(/.test(gap) || m.adminSuffix || /^\s+\p{L}/u.test(gap) && !IN_OF_GAP.test(gap);
+        commaChain[i] = !IN_OF_GAP.test(gap);
         // not inside a longer proper name ("the Government of National Accord in Libya") nor before one that
         // goes on ("Cornwall in South West England")
-        inChain[i] = /^\s+in\s+(?:a[lrnsdtz]-)?$/i.test(gap) && !CAP_BEFORE.test(text.slice(Math.max(0, m.span.start - 30), m.span.start)) &&
+        inChain[i] = IN_GAP.test(gap) && !CAP_BEFORE.test(text.slice(Math.max(0, m.span.start - 30), m.span.start)) &&
           !CAP_AFTER.test(text.slice(nx.span.end, nx.span.end + 3));
       }
       for (const h of nx.hits) {
