@@ -460,3 +460,8 @@ test('"the town of Palma in northern Mozambique": a name "in" a country with a c
   assert.ok(palma, ps.map((p) => p.text).join(','));
   assert.equal(palma.resolved?.countryIso3, 'MOZ');
 });
+
+test('a person named after a role ("police spokesman Abdifatah Aden Hassan said") is no place, word by word', () => {
+  assert.deepEqual(findPlaces('Police spokesman Abdifatah Aden Hassan said one attacker detonated an explosive vest.').map((p) => p.text), []);
+  assert.deepEqual(findPlaces('Fighting spread to Aden and Sanaa on Monday.').map((p) => p.text), ['Aden', 'Sanaa']);
+});

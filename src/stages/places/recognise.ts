@@ -530,6 +530,11 @@ function pluralDivisions(text: string, toks: Tok[], out: RawMention[]): void {
   }
 }
 
+/** Lower-case role nouns that come right before a person's name ("spokesman X", "resident X"). */
+const ROLE_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'commander', 'minister', 'official', 'governor', 'mayor', 'leader', 'chief',
+  'president', 'secretary', 'ambassador', 'envoy', 'general', 'colonel', 'captain', 'lieutenant', 'sergeant', 'director', 'chairman', 'chairwoman',
+  'resident', 'witness', 'farmer', 'teacher', 'doctor', 'journalist', 'reporter', 'activist', 'lawmaker', 'senator', 'imam', 'pastor', 'priest',
+  'analyst', 'researcher', 'student', 'worker', 'driver', 'trader', 'shopkeeper', 'survivor', 'nurse', 'lawyer', 'prosecutor', 'judge', 'cleric']);
 /** A person's name word: a known surname or given name, or a surname the text gave a person. */
 function personish(t: Tok, surnames: ReadonlySet<string>): boolean {
   const L = placeLexicon();
@@ -599,6 +604,14 @@ function makeMention(text: string, toks: Tok[], i: number, end: number, allHits:
     // longer proper name (not "Northern Kaduna", "Greater Manchester", "The Hague")
     if (!strong && prev && prev.cap && spaced(text, prev, first) && L.stop.has(prev.key) && !L.regionModifiers.has(prev.key) &&
         !L.titles.has(prev.key) && !NAME_PREFIX.has(prev.key) && !isSentenceStart(text, prev.start) && !inTitleCaseLine(text, prev.start)) return null;
+  }
+  // a person named after a role ("police spokesman Abdifatah Aden Hassan said", "resident Mohamed Ali"):
+  // no word of the name is a place
+  if (prev && prev.cap && !hits.some((h) => h.q === 3)) {
+    let k = i - 1;
+    while (k > 0 && i - k < 4 && toks[k]!.cap && spaced(text, toks[k - 1]!, toks[k]!)) k--;
+    const before = toks[k]!;
+    if (k < i - 1 && !before.cap && ROLE_NOUNS.has(before.key) && spaced(text, before, toks[k + 1]!)) return null;
   }
   // a person: after a title or a given name, or a given name followed by a surname
   if (prev && prev.cap) {
