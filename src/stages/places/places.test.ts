@@ -465,3 +465,9 @@ test('a person named after a role ("police spokesman Abdifatah Aden Hassan said"
   assert.deepEqual(findPlaces('Police spokesman Abdifatah Aden Hassan said one attacker detonated an explosive vest.').map((p) => p.text), []);
   assert.deepEqual(findPlaces('Fighting spread to Aden and Sanaa on Monday.').map((p) => p.text), ['Aden', 'Sanaa']);
 });
+
+test('"Lido beach" in a Mogadishu story: a local feature is weak evidence of a namesake town abroad', () => {
+  const ps = findPlaces('MOGADISHU — A suicide bomber blew himself up at Lido beach in Mogadishu on Friday evening, killing at least 32 people.');
+  const lido = ps.find((p) => p.text === 'Lido');
+  assert.ok(!lido?.resolved || lido.resolved.countryIso3 === 'SOM', `${lido?.resolved?.countryIso3}`);
+});

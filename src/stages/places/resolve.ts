@@ -278,6 +278,8 @@ function listGoesOn(text: string, raws: RawMention[], k: number): boolean {
   return false;
 }
 
+/** A lower-case feature word after a name ("Lido beach", "Bakara market", "Tahrir square"). */
+const FEATURE_AFTER = /^\s+(?:beach|market|camp|bridge|mosque|church|hospital|square|stadium|hotel|restaurant|school|junction|roundabout|checkpoint|neighbou?rhood|street|road|avenue)\b/;
 /** A compass word between "in" and a place ("Palma in northern Mozambique", "a town in the east of"…). */
 const COMPASS_GAP = '(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\\s+)?';
 const IN_OF_GAP = new RegExp(`^\\s+(?:in|of)\\s+${COMPASS_GAP}(?:a[lrnsdtz]-)?$`, 'i');
@@ -632,6 +634,8 @@ function coherence(
     const hs = gHits[gi]!;
     if (gFragment[gi] || !e.cc || isCountry(e.candidate) || e.id < 0 || isSupra(e)) return 0;
     if (groups[gi]!.every((i) => raws[i]!.adjectival)) return 0;
+    // "Lido beach", "Bakara market": a local feature named after something, weak evidence of a namesake town abroad
+    if (groups[gi]!.every((i) => FEATURE_AFTER.test(text.slice(raws[i]!.span.end, raws[i]!.span.end + 14)))) return 0;
     const paired = gPairBonus[gi]!.some((b, j) => b > 0 && hs[j]!.entry.id === e.id);
     const q = hs.find((h) => h.entry.id === e.id)?.q ?? 9;
     // an unambiguous name ("Djibo", "Garissa"): all its candidates in one country; another name of the place
