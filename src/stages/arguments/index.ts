@@ -495,10 +495,11 @@ function laterToll(ev: EventMention, c: Ctx, ranges: readonly Span[], samePlace:
     // a sentence summing up the conflict's toll over time ("has killed more than 30,000 people since
     // 2009") is background for the whole article: the event's narrative has ended
     const st = text.slice(s.span.start, s.span.end);
-    if (argLex().cumulative.test(st)) break;
+    // (and the events stage's cumulative-toll sentences: "… had been killed in fighting over the past week")
+    const lex = loadLexicons(), habitual = lex.habitualRe;
+    if (argLex().cumulative.test(st) || lex.sentenceDropRe?.test(st)) break;
     // so does a sentence about a pattern over time ("The exchanges have continued almost daily since
     // October"): the events stage's habitual cues (data/lexicons/event-modality.json)
-    const lex = loadLexicons(), habitual = lex.habitualRe;
     if (habitual && [...st.matchAll(habitual)].some((m) => lex.habitualIds[groupIndex(m, lex.habitualIds.length)] === 'span')) break;
     const evs = c.eventsIn.get(s.index);
     const t = sentenceToll(text, s.span);

@@ -221,3 +221,10 @@ test('toll-title: a running total in the title ("death toll rises to 54") is no 
   const [a] = args(t, [{ trigger: 'ambushed', type: 'Battles', sub: 'Armed clash' }], '2023-05-06');
   assert.equal(a!.fatalities?.value ?? null, null);
 });
+
+test('later toll: a running total "over the past week" is no toll of the event before it', () => {
+  const t = 'In Kinshasa on Tuesday, protesters attacked the embassies of Rwanda and France.\n\nPolice fired tear gas to disperse them.\n\n'
+    + 'The United Nations said at least 13 peacekeepers had been killed in fighting with the rebels over the past week.';
+  const [a] = args(t, [{ trigger: 'attacked', type: 'Riots', sub: 'Violent demonstration' }], '2025-01-28');
+  assert.equal(a!.fatalities?.value ?? null, null);
+});

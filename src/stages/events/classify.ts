@@ -23,7 +23,7 @@ const PROTESTER_DOERS_RE = /(?<!\b(?:wounded|injured|dead|killed|hurt)\s)\b(?:pr
 /** The people of a protest (not the word "protest": "a protest against the clashes"). */
 const PROTESTER_RE = /\b(?:protesters|protestors|demonstrators|marchers)\b/i;
 const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|troops|soldiers|army|gendarmes?|paramilitar(?:y|ies))\b/i;
-const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
+export const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
 
 /** Whether a sub-type has the support in an article sentence that the notes' domain takes for granted. */
 function supported(sub: SubEventType, free: readonly TriggerMatch[], text: string, lex?: Lexicons): boolean {

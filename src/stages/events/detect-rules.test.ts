@@ -288,3 +288,12 @@ test('"since January" opens a period, it dates no act; an armed group\'s past ki
   assert.ok(ev.some((e) => /since January/.test(txt(doc, e.evidence)) && !e.background), 'the report of executions since January is this report\'s news');
   assert.ok(!ev.some((e) => /More than 600/.test(txt(doc, e.evidence))));
 });
+
+test('protesters who attacked embassies somewhere riot; a place captured on a day of its own is taken; crowds out to celebrate are no protest', () => {
+  const riot = run('In Kinshasa on Tuesday, protesters attacked the embassies of Rwanda, France and Belgium, accusing Western countries of failing to stop the rebels.', '2025-01-28');
+  assert.equal(typed(riot)[0]?.eventType.value, 'Riots', typed(riot).map((e) => e.subEventType.value).join(','));
+  const taken = run('The offensive began on November 27 in the northwest. Rebels captured Aleppo, the second-largest city, on November 30.', '2024-12-08');
+  assert.ok(typed(taken).some((e) => e.subEventType.value === 'Non-state actor overtakes territory' && /Aleppo/.test(txt(taken, e.evidence))));
+  const party = run('Crowds gathered in Umayyad Square in Damascus on Sunday to celebrate, and gunfire rang out across the city.', '2024-12-08');
+  assert.ok(!typed(party).some((e) => e.eventType.value === 'Protests'));
+});

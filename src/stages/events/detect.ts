@@ -6,7 +6,7 @@
 import type { ActorMention, EventMention, PlaceMention, TimeMention } from '../../model/document.js';
 import type { Span } from '../../model/span.js';
 import { eventTypeOf, type EventType, type PloverEvent, type SubEventType } from '../../model/taxonomy.js';
-import { analyzeSentence, type AcledDecision, type Agent } from './classify.js';
+import { analyzeSentence, CROWD_VIOLENCE_RE, type AcledDecision, type Agent } from './classify.js';
 import { groupIndex, matchSentence, type Lexicons, type TriggerMatch } from './lexicon.js';
 import type { Model } from './model.js';
 import { ploverFor } from './plover-map.js';
@@ -53,6 +53,8 @@ const STREET_RE = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|
 const PERIOD_START_RE = /\b(?:since|until|till|through|throughout)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)?$/i;
 /** Kinds of actor whose killing is an act of violence (not a toll of victims). */
 const ARMED_DOER = new Set(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'rioters']);
+/** Words of a place taken by force. */
+const TAKEN_RE = /^(?:re-?captur(?:ed|es)|captur(?:ed|es)|overr(?:an|un)|seiz(?:ed|es)|retook|took\s+(?:over|control|back)|taken\s+(?:over|control|back)|fell\s+to)/i;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -335,7 +337,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // In articles, a rule trigger that names the event's type itself ("air strike", "drone
     // attack", "suicide bombing") with a place and date of its own is an event whatever the
     // model (trained on notes) makes of the rest of the clause.
-    const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => m.entry.rule && !m.entry.generic && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
+    const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => (m.entry.rule && !m.entry.generic
+      // a place taken ("Rebels captured Aleppo … on November 30"): the change of hands is stated
+      || m.entry.id === 'territory' && TAKEN_RE.test(m.text)) && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
     // … and so is a sentence that counts the dead or wounded of a killing or a clash it dates and
     // places itself ("Three aid workers were killed on Saturday when fighting broke out at a base in
     // X, the agency said"): the model's reading of the rest (an agency, its operations) gives way.
@@ -348,6 +352,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (dec && !short && !backRef && ownConcrete && hasDate && hasPlace && !background && 1 - dec.pNone < minEvent && !threat
       && freeAcled.some((m) => m.entry.id === 'protest' && PROTEST_ACT_RE.test(m.text))) {
       dec = { type: 'Protests', sub: 'Peaceful protest', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-protest-act', how: 'stated' };
+    }
+    // … and protesters who stormed, torched or attacked something somewhere are a riot ("In Kinshasa,
+    // protesters attacked the embassies of …"), whatever the model reads in their grievance
+    if (dec && !short && !backRef && hasPlace && !background && 1 - dec.pNone < minEvent && !threat && CROWD_VIOLENCE_RE.test(body)) {
+      dec = { type: 'Riots', sub: 'Violent demonstration', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-crowd-violence', how: 'stated' };
     }
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
