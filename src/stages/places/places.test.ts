@@ -471,3 +471,10 @@ test('"Lido beach" in a Mogadishu story: a local feature is weak evidence of a n
   const lido = ps.find((p) => p.text === 'Lido');
   assert.ok(!lido?.resolved || lido.resolved.countryIso3 === 'SOM', `${lido?.resolved?.countryIso3}`);
 });
+
+test('"over the Red Sea" is the sea, "the Red Sea state of Sudan" the division', () => {
+  const sea = findPlaces('US forces shot down two drones over the Red Sea on Thursday morning.').find((p) => p.text === 'Red Sea');
+  assert.equal(sea?.resolved?.countryIso3 ?? null, null);
+  const state = findPlaces('Fighting broke out in the Red Sea state of Sudan.').find((p) => /Red Sea/.test(p.text));
+  assert.equal(state?.resolved?.countryIso3, 'SDN');
+});

@@ -348,7 +348,8 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   const gPrior = groups.map((g, gi) => {
     const the = g.some((k) => theFeature[k]);
     return gHits[gi]!.map((h) => {
-      const pen = the && h.entry.candidate.featureClass === 'P' ? 3 : 0;
+      // (a division of that name too: "the Red Sea" is the sea, not Egypt's Red Sea governorate)
+      const pen = the && (h.entry.candidate.featureClass === 'P' || isAdmin(h.entry.candidate)) ? 3 : 0;
       let best = -Infinity;
       for (const i of g) { const v = prior(h, raws[i]!, keyOf[i]!) - pen; if (v > best) best = v; }
       return best;
