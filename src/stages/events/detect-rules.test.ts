@@ -297,3 +297,10 @@ test('protesters who attacked embassies somewhere riot; a place captured on a da
   const party = run('Crowds gathered in Umayyad Square in Damascus on Sunday to celebrate, and gunfire rang out across the city.', '2024-12-08');
   assert.ok(!typed(party).some((e) => e.eventType.value === 'Protests'));
 });
+
+test('"the first deaths since the group began attacking shipping in November": a background date of the telling does not make the news background', () => {
+  const doc = run('Houthi missile hits cargo ship in Gulf of Aden, killing three crew\n\nA missile fired by the Houthis hit a bulk carrier in the Gulf of Aden on Wednesday, killing three crew members, the US military said, the first deaths since the group began attacking shipping in November.', '2024-03-07');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  assert.equal(ev[0]!.background, false);
+});

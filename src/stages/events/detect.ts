@@ -10,6 +10,7 @@ import { analyzeSentence, CROWD_VIOLENCE_RE, type AcledDecision, type Agent } fr
 import { groupIndex, matchSentence, type Lexicons, type TriggerMatch } from './lexicon.js';
 import type { Model } from './model.js';
 import { ploverFor } from './plover-map.js';
+import { isBackground as isBackgroundDate } from '../times/pick-date.js';
 
 export interface DetectInput {
   readonly text: string;
@@ -236,7 +237,9 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
     // (nor is the start of a period, "have executed 40 civilians since January", the day of an act)
     const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd)
-      && !PERIOD_START_RE.test(text.slice(Math.max(0, t.span.start - 30), t.span.start)));
+      && !PERIOD_START_RE.test(text.slice(Math.max(0, t.span.start - 30), t.span.start))
+      // (nor a date the times stage reads as background to the act: "since the group began attacking shipping in November")
+      && !isBackgroundDate(text, t));
     // (a street the gazetteer does not know, "on Zhylianska Street", places nothing of its own)
     const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C'
       && !(!p.resolved && STREET_RE.test(p.text)));
