@@ -304,3 +304,13 @@ test('"the first deaths since the group began attacking shipping in November": a
   assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
   assert.equal(ev[0]!.background, false);
 });
+
+test('a claim of responsibility and the report of the act are one event; a name standing on its country keeps its own name, not the dateline city', () => {
+  const doc = run('PEMBA, Mozambique, 29 March 2021 — Islamic State on Monday claimed responsibility for a five-day assault on the town of Palma in northern Mozambique, saying its fighters had seized the town and killed dozens of people. Insurgents attacked Palma on Wednesday afternoon, and fighting continued through the weekend, security sources said.', '2021-03-29');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  const p = toPrediction(doc).events.find((e) => e.event_type !== null);
+  assert.equal(p?.location?.text, 'Palma');
+  assert.equal(p?.location?.country_iso3, 'MOZ');
+  assert.equal(p?.date?.value, '2021-03-24');
+});

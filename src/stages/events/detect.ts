@@ -97,6 +97,8 @@ interface Cand {
   headline?: boolean;
   /** Every free ACLED trigger is generic or a toll verb ("were killed", "the attack"): no act of its own. */
   weak?: boolean;
+  /** The sentence claims responsibility for what it tells ("IS claimed the assault on Palma"). */
+  claim?: boolean;
   /** An actor does what the trigger names ("militiamen killed six herders"): an act, not a toll alone. */
   doer?: boolean;
   /** The sentence names a place or a date of its own. */
@@ -397,6 +399,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
         background, concrete, dates, info, points, regions, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
         weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text) || namedBefore(body, m)), own: ownConcrete, placed: hasPlace,
+        claim: claim !== null,
         doer: trig.entry.id === 'kill' && ARMED_DOER.has(subjectOf(trig)?.kind ?? '') && /ed$|ing$/i.test(trig.text) && !/\b(?:was|were|be|been|being|is|are|get|got)\s+(?:[\p{L}-]+ly\s+)?$/iu.test(body.slice(Math.max(0, trig.start - 24), trig.start)),
       };
     }
@@ -546,7 +549,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       host.regions = [...(host.regions ?? []), ...(c.regions ?? [])];
       continue;
     }
-    const same = kept.find((k) => k.acled && k.acled.sub === c.acled!.sub
+    // (a claim of responsibility tells of the act another sentence reports: of its type, any sub-type)
+    const same = kept.find((k) => k.acled && (k.acled.sub === c.acled!.sub || ((k.claim && !k.dates.length) || (c.claim && !c.dates.length)) && k.acled.type === c.acled!.type)
       && (k.dates.length === 0 || c.dates.length === 0 || k.dates.some((d) => c.dates.some((e) => e.startsWith(d) || d.startsWith(e))))
       // a dated past event is not the news event an undated sentence reports
       && !(k.background !== c.background && (k.background ? k.dates.length > 0 : c.dates.length > 0))

@@ -262,7 +262,8 @@ export function pickEventLocation(
   const inEvidence = ev ? inSentence(sentence).filter((p) => p.span.start >= ev.start && p.span.end <= ev.end) : [];
   const here = (inEvidence.length && inEvidence.length < inSentence(sentence).length ? best(inEvidence) : null) ?? best(inSentence(sentence));
   // a country or a continent alone in the sentence: the dateline city in that country is more precise
-  if (here && dateline && specificity(here) <= 0 && here !== dateline &&
+  // (not a named place that stands on its country, "the town of Palma in northern Mozambique")
+  if (here && dateline && specificity(here) <= 0 && here !== dateline && !here.by.endsWith('/chain-parent') &&
       (here.resolved!.countryIso3 === dateline.resolved!.countryIso3)) {
     return { place: dateline, precision: precisionFor(dateline), how: 'inferred', by: 'places/location-dateline' };
   }

@@ -499,6 +499,13 @@ export function resolveAll(text: string, raws: RawMention[], gaz: Gazetteer): Re
   // Khulna)") places every other mention of that name, and a namesake abroad follows its country
   for (let gi = 0; gi < G; gi++) {
     const g = groups[gi]!;
+    // (a name that stands on its parents, no candidate lying inside them: "the town of Palma in northern
+    // Mozambique" … "Insurgents attacked Palma": every mention is that town, not a namesake abroad)
+    const onParent = g.find((i) => chainParent[i]);
+    if (onParent !== undefined) {
+      const cp = chainParent[onParent]!;
+      for (const i of g) if (!chainParent[i] && !chainPicked[i] && picks[i] && picks[i]!.cc !== cp.cc) chainParent[i] = cp;
+    }
     const by = g.find((i) => chainPicked[i]);
     if (by === undefined) continue;
     const e = picks[by]!;
