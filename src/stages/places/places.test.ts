@@ -478,3 +478,11 @@ test('"over the Red Sea" is the sea, "the Red Sea state of Sudan" the division',
   const state = findPlaces('Fighting broke out in the Red Sea state of Sudan.').find((p) => /Red Sea/.test(p.text));
   assert.equal(state?.resolved?.countryIso3, 'SDN');
 });
+
+test('"a raid on Koulogon, a village in the same district": an unknown name stands on the district the story is about', () => {
+  const ps = findPlaces('Gunmen attacked the village of Ogossagou, outside the town of Bankass in central Mali, on Saturday. Many of the wounded were flown to hospitals in Ségou. On 1 January, 37 civilians were killed in a similar raid on Koulogon, a village in the same district.');
+  const k = ps.find((p) => p.text === 'Koulogon');
+  assert.ok(k, ps.map((p) => p.text).join(','));
+  assert.equal(k.resolved?.name, 'Bankass');
+  assert.equal(k.precision, 'near');
+});

@@ -844,6 +844,7 @@ function addDescribedUnknowns(text: string, toks: Tok[], gaz: Gazetteer, out: Ra
     });
   }
   describedNext(text, out);
+  sameDivision(text, out);
   void gaz;
   void toks;
 }
@@ -877,6 +878,37 @@ const SENTENCE_END = /[.!?]["'”’)]?\s+/g;
  * kilometres west of Kisoro" (the next sentence, when the name is the last place told before it) places the
  * name near Kisoro; a name the index lacks, placed once, is so placed wherever the text names it.
  */
+/**
+ * "a raid on Koulogon, a village in the same district": a name the index lacks, described as lying in the
+ * division of a place told before it, stands on the first such place (the lead's; precision near): a district seat
+ * or district for "district", a first-level division or its capital for "region", "province", "state".
+ */
+const SAME_DIVISION = /(?<![\p{L}\p{M}])(\p{Lu}[\p{L}\p{M}'’-]{2,}(?:\s\p{Lu}[\p{L}\p{M}'’-]+)?),\s+an?\s+(?:small\s+|remote\s+|nearby\s+|neighbouring\s+|neighboring\s+)?(?:village|town|hamlet|settlement|locality|community)\s+in\s+the\s+same\s+(district|cercle|county|commune|municipality|region|province|state|department|governorate|area)\b/gu;
+function sameDivision(text: string, out: RawMention[]): void {
+  if (!text.includes(' the same ')) return;
+  SAME_DIVISION.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = SAME_DIVISION.exec(text));) {
+    const name = m[1]!, s = m.index, e = s + name.length;
+    if (out.some((o) => o.span.start < e && s < o.span.end) || isPersonish(name)) continue;
+    const unit = m[2]!.toLowerCase();
+    const level = unit === 'district' || unit === 'cercle' || unit === 'county' ? /^(?:ADM2|PPLA2|ADM3|PPLA3)$/
+      : unit === 'commune' || unit === 'municipality' || unit === 'area' ? /^(?:PPL|PPLA\d?|PPLC|ADM3|ADM4)$/ : /^(?:ADM1|PPLA)$/;
+    let anchor: RawMention | null = null;
+    for (const o of out) {
+      // (a country's name is no district: "Mali" has a namesake district seat in Guinea)
+      if (o.span.end > s || o.adjectival || o.hits.some((h) => h.entry.candidate.featureCode.startsWith('PCL'))
+        || !o.hits.some((h) => level.test(h.entry.candidate.featureCode))) continue;
+      // (the division the story is about: the first such place told, the lead's, not the latest aside)
+      if (!anchor || o.span.start < anchor.span.start) anchor = o;
+    }
+    if (!anchor) continue;
+    out.push({
+      span: { start: s, end: e }, t0: -1, t1: -1, hits: [], adjectival: false, adminSuffix: false,
+      settlementCue: true, anchor, precisionHint: 'near', described: { start: s, end: m.index + m[0].length }, rule: 'places/same-division',
+    });
+  }
+}
+
 /** A name the index lacks (recognised by a described-name pattern), not a street. */
 function unknown(m: RawMention): boolean {
   return m.t0 < 0 && !m.hits.length && m.rule !== 'places/street';
