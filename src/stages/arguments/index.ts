@@ -725,9 +725,12 @@ export function eventArguments(doc: Document): EventArguments[] {
   };
   for (const ev of c.events) {
     let { a1, a2 } = assignActors(ev, c);
-    if (ev.eventType.value && VIOLENT.has(ev.eventType.value) && (!a1 || a1.kind === 'unknown' || a1.how === 'inferred')) {
+    // (an actor read from the trigger itself, "a drone attack", "a suicide bomber", gives way to the group
+    // claimed or blamed for it)
+    if (ev.eventType.value && VIOLENT.has(ev.eventType.value) && (!a1 || a1.kind === 'unknown' || a1.how === 'inferred' || a1.by === 'arguments/trigger-actor')) {
       const cl = claimant(ev, c);
-      if (cl && cl.a.span.start !== a2?.span.start && !(cl.blame && a1 && a1.kind !== 'unknown')) {
+      // (blame names the doer over a kind read from the weapon alone: "a drone attack" … "the US blamed X for that attack")
+      if (cl && cl.a.span.start !== a2?.span.start && !(cl.blame && a1 && a1.kind !== 'unknown' && !a1.by.startsWith('arguments/trigger-actor'))) {
         a1 = refOf(cl.a, 'inferred', cl.blame ? 'arguments/blamed' : 'arguments/claimed-responsibility');
         // a state blamed for violence acts through its military
         if (a1.kind === 'government' && /^actors\/(?:state|capital-government)$/.test(cl.a.by)) a1 = patch(a1, { kind: 'military', by: `${a1.by}+arguments/state-acts-through-military` });

@@ -228,3 +228,11 @@ test('later toll: a running total "over the past week" is no toll of the event b
   const [a] = args(t, [{ trigger: 'attacked', type: 'Riots', sub: 'Violent demonstration' }], '2025-01-28');
   assert.equal(a!.fatalities?.value ?? null, null);
 });
+
+test('blamed: "the US blamed X for that attack" names the doer of a drone attack whose only actor was the weapon', () => {
+  const t = 'A drone attack on January 28 killed three soldiers at a base in Jordan.\n\n'
+    + 'The United States blamed the Islamic Resistance in Iraq, an umbrella for armed groups, for that attack.';
+  const [a] = args(t, [{ trigger: 'drone attack', type: 'Explosions/Remote violence', sub: 'Air/drone strike' }], '2024-02-08');
+  assert.equal(a!.actor1?.text, 'the Islamic Resistance in Iraq');
+  assert.match(a!.actor1!.by, /blamed/);
+});
