@@ -314,3 +314,11 @@ test('a claim of responsibility and the report of the act are one event; a name 
   assert.equal(p?.location?.country_iso3, 'MOZ');
   assert.equal(p?.date?.value, '2021-03-24');
 });
+
+test('"The fighting broke out on Saturday" goes on about the clash told before; arrests in numbers are arrests; a shelter set up is no base', () => {
+  const doc = run('Twelve dissidents were killed in clashes with the army in Argelia municipality in Cauca department, the military said on Sunday. The fighting broke out on Saturday morning when troops were fired on while patrolling near the village of El Plateado. Local authorities have set up a shelter in a school in Argelia.', '2023-05-21');
+  const ev = typed(doc);
+  assert.equal(ev.length, 1, ev.map((e) => `${e.subEventType.value}: ${txt(doc, e.evidence)}`).join(' | '));
+  const arrests = run('Police said on Sunday they had detained hundreds of ethnic Tigrayans in the capital under a state of emergency.', '2021-11-07');
+  assert.ok(typed(arrests).some((e) => e.subEventType.value === 'Arrests'), typed(arrests).map((e) => e.subEventType.value).join(','));
+});

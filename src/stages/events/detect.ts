@@ -56,6 +56,8 @@ const PERIOD_START_RE = /\b(?:since|until|till|through|throughout)\s+(?:the\s+)?
 const ARMED_DOER = new Set(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'rioters']);
 /** Words of a place taken by force. */
 const TAKEN_RE = /^(?:re-?captur(?:ed|es)|captur(?:ed|es)|overr(?:an|un)|seiz(?:ed|es)|retook|took\s+(?:over|control|back)|taken\s+(?:over|control|back)|fell\s+to)/i;
+/** People arrested in numbers ("detained hundreds of", "arrested 945 people"). */
+const ARRESTS_COUNT_RE = /\b(?:arrested|detained|rounded\s+up|took\s+into\s+custody)\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|over\s+|nearly\s+)?(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
 /** A claim of responsibility. */
 const CLAIM_RE = /\b(?:claim(?:ed|s|ing)?\s+(?:responsibility|credit)|(?:took|takes|taken)\s+responsibility|claimed\s+(?:the|an|a|both|two|three)\s+(?:\w+\s+){0,2}?(?:attacks?|bombings?|killings?|assaults?|strikes?|raids?|ambush(?:es)?))\b/i;
 /** Words of the act of protesting (not "banners", "petition", "blocked"). */
@@ -162,8 +164,9 @@ const DEFINITE_RE = /\b(?:the|this|that|these|those|such|its|their|his|her)\s+(?
 const DETERMINER_RE = /\b(?:the|this|that|these|those|such|its|their|his|her|latest|last)\b[^.,;]{0,25}$/i;
 /** A noun of an event named before ("during Tuesday's protests", "the demonstrations", "last week's killings"). */
 const NAMED_BEFORE_RE = /(?:\b(?:the|these|those|this|that|its|their)|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|weekend|week|month)['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+const EVENT_ING_NOUNS = /^(?:fighting|shooting|shelling|bombing|killing|looting|rioting|unrest|violence)$/i;
 function namedBefore(s: string, m: TriggerMatch): boolean {
-  return /(?:s|ion)$/i.test(m.text) && !/(?:ed|ing)$/i.test(m.text) && NAMED_BEFORE_RE.test(s.slice(Math.max(0, m.start - 30), m.start));
+  return (/(?:s|ion)$/i.test(m.text) && !/(?:ed|ing)$/i.test(m.text) || EVENT_ING_NOUNS.test(m.text)) && NAMED_BEFORE_RE.test(s.slice(Math.max(0, m.start - 30), m.start));
 }
 function isAnaphoric(s: string, m: TriggerMatch): boolean {
   if (/ed$/i.test(m.text)) return false;
@@ -357,6 +360,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (dec && !short && !backRef && ownConcrete && hasDate && hasPlace && !background && 1 - dec.pNone < minEvent && !threat
       && freeAcled.some((m) => m.entry.id === 'protest' && PROTEST_ACT_RE.test(m.text))) {
       dec = { type: 'Protests', sub: 'Peaceful protest', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-protest-act', how: 'stated' };
+    }
+    // … and people arrested in numbers somewhere ("police said they had detained hundreds of ethnic
+    // Tigrayans in the capital") are arrests, whatever the model makes of the emergency they were held under
+    if (dec && !short && (hasPlace || /\bthe\s+capital\b/i.test(body)) && !background && 1 - dec.pNone < minEvent && !threat && ARRESTS_COUNT_RE.test(body)
+      && freeAcled.some((m) => m.entry.hint === 'Arrests')) {
+      dec = { type: 'Strategic developments', sub: 'Arrests', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-arrests-count', how: 'stated' };
     }
     // … and protesters who stormed, torched or attacked something somewhere are a riot ("In Kinshasa,
     // protesters attacked the embassies of …"), whatever the model reads in their grievance

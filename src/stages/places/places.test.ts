@@ -486,3 +486,9 @@ test('"a raid on Koulogon, a village in the same district": an unknown name stan
   assert.equal(k.resolved?.name, 'Bankass');
   assert.equal(k.precision, 'near');
 });
+
+test('"near the village of El Plateado" in a Colombian story: a town of that name abroad is no match', () => {
+  const ps = findPlaces('Twelve dissidents were killed in clashes in Argelia municipality in Cauca, Colombia. The fighting broke out near the village of El Plateado.');
+  const p = ps.find((x) => x.text === 'El Plateado');
+  assert.ok(!p?.resolved || p.resolved.countryIso3 === 'COL', `${p?.resolved?.countryIso3}`);
+});

@@ -280,6 +280,8 @@ function listGoesOn(text: string, raws: RawMention[], k: number): boolean {
 
 /** A lower-case feature word after a name ("Lido beach", "Bakara market", "Tahrir square"). */
 const FEATURE_AFTER = /^\s+(?:beach|market|camp|bridge|mosque|church|hospital|square|stadium|hotel|restaurant|school|junction|roundabout|checkpoint|neighbou?rhood|street|road|avenue)\b/;
+/** "the village of X", "the hamlet of X": the text calls X a village. */
+const VILLAGE_BEFORE = /\b(?:village|hamlet|settlement)\s+of\s+$/i;
 /** A compass word between "in" and a place ("Palma in northern Mozambique", "a town in the east of"…). */
 const COMPASS_GAP = '(?:(?:the\\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|upper|lower)\\s+)?';
 const IN_OF_GAP = new RegExp(`^\\s+(?:in|of)\\s+${COMPASS_GAP}(?:a[lrnsdtz]-)?$`, 'i');
@@ -644,6 +646,9 @@ function coherence(
     if (groups[gi]!.every((i) => raws[i]!.adjectival)) return 0;
     // "Lido beach", "Bakara market": a local feature named after something, weak evidence of a namesake town abroad
     if (groups[gi]!.every((i) => FEATURE_AFTER.test(text.slice(raws[i]!.span.end, raws[i]!.span.end + 14)))) return 0;
+    // "near the village of El Plateado": what the text calls a village is weak evidence of a town of that name
+    if (e.candidate.featureClass === 'P' && e.candidate.population < 100_000 && e.candidate.featureCode !== 'PPLC'
+      && groups[gi]!.every((i) => VILLAGE_BEFORE.test(text.slice(Math.max(0, raws[i]!.span.start - 24), raws[i]!.span.start)))) return 0;
     const paired = gPairBonus[gi]!.some((b, j) => b > 0 && hs[j]!.entry.id === e.id);
     const q = hs.find((h) => h.entry.id === e.id)?.q ?? 9;
     // an unambiguous name ("Djibo", "Garissa"): all its candidates in one country; another name of the place
