@@ -209,6 +209,24 @@ function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null
   return free.find((m) => m.entry.plover === ploverEvent) ?? matches.find((m) => m.entry.plover === ploverEvent) ?? free[0] ?? null;
 }
 
+/**
+ * The mentions of `list` that start at or after `from` and end by `to`, in the list's own order: a
+ * binary search over the mentions sorted by start, instead of a pass over every mention of the article
+ * for every sentence (identical result).
+ */
+function spanIndex<T extends { readonly span: Span }>(list: readonly T[]): (from: number, to: number) => T[] {
+  const order = list.map((x, i) => i).sort((a, b) => list[a]!.span.start - list[b]!.span.start || a - b);
+  const starts = order.map((i) => list[i]!.span.start);
+  return (from, to) => {
+    let lo = 0, hi = starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid]! < from) lo = mid + 1; else hi = mid; }
+    const hit: number[] = [];
+    for (let k = lo; k < starts.length && starts[k]! < to; k++) if (list[order[k]!]!.span.end <= to) hit.push(order[k]!);
+    if (hit.length > 1) hit.sort((a, b) => a - b);
+    return hit.map((i) => list[i]!);
+  };
+}
+
 export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): EventMention[] {
   const { text } = input;
   const short = text.length <= SHORT_DOC && new Set(input.sentences.map((x) => x.paragraph)).size <= SHORT_DOC_PARAGRAPHS;
@@ -216,6 +234,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
   const pubYear = published ? Number(published.slice(0, 4)) : null;
   const sents = input.sentences;
   const anyTimes = (input.times ?? []).some(dated);
+  const timesIn = spanIndex(input.times ?? []), placesIn = spanIndex(input.places ?? []), actorsIn = spanIndex(input.actors ?? []);
   const anyPlaces = (input.places ?? []).length > 0;
   let cands: Cand[] = [];
   let lastDated: { paragraph: number; si: number; background: boolean; dates: string[] } | null = null;
@@ -241,12 +260,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const claim = short ? null : CLAIM_RE.exec(s);
     const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
     // (nor is the start of a period, "have executed 40 civilians since January", the day of an act)
-    const times = (input.times ?? []).filter((t) => t.span.start >= span.start + off && t.span.end <= span.end && dated(t) && !(t.span.end <= claimEnd)
+    const times = timesIn(span.start + off, span.end).filter((t) => dated(t) && !(t.span.end <= claimEnd)
       && !PERIOD_START_RE.test(text.slice(Math.max(0, t.span.start - 30), t.span.start))
       // (nor a date the times stage reads as background to the act: "since the group began attacking shipping in November")
       && !isBackgroundDate(text, t));
     // (a street the gazetteer does not know, "on Zhylianska Street", places nothing of its own)
-    const places = (input.places ?? []).filter((p) => p.span.start >= span.start + off && p.span.end <= span.end && !p.adjectival && p.resolved?.featureClass !== 'C'
+    const places = placesIn(span.start + off, span.end).filter((p) => !p.adjectival && p.resolved?.featureClass !== 'C'
       && !(!p.resolved && STREET_RE.test(p.text)));
     const points: [number, number][] = [];
     const regions: [number, number][] = [];
@@ -293,10 +312,11 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       if (dates.length || hasDate) lastDated = { paragraph: para, si, background, dates: [...dates] };
       else if (lastDated && lastDated.si === si - 1 && lastDated.paragraph === para) lastDated = { ...lastDated, si };
     }
+    let unitActors: ActorMention[] | undefined;
     /** The actor that does what a trigger names: "by X" after it, else the nearest actor before it. */
     const subjectOf = (m: TriggerMatch): ActorMention | undefined => {
       const at = span.start + off + m.start, end = span.start + off + m.end;
-      const inS = (input.actors ?? []).filter((a) => a.span.start >= span.start && a.span.end <= span.end && !a.isSource);
+      const inS = (unitActors ??= actorsIn(span.start, span.end).filter((a) => !a.isSource));
       const by = inS.find((a) => a.span.start >= end && /^\s+by\s+(?:the\s+)?$/i.test(text.slice(end, a.span.start)));
       return by ?? inS.filter((a) => a.span.end <= at && !/[;:]/.test(text.slice(a.span.end, at)) && at - a.span.end < 80).pop();
     };
