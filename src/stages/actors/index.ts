@@ -357,6 +357,9 @@ function evaluate(text: string, toks: readonly Tok[], all: Item[], chunk: Chunk,
     if (locative.has(before) || (its[0]!.p.det && startItem.i > 1 && locative.has(toks[startItem.i - 1]!.n))) return null;
     // "the border with Venezuela": a place
     if (before === 'with' && startItem.i > 1 && BORDER_WORDS.has(toks[startItem.i - 2]!.n)) return null;
+    // a dateline's own place in capitals ("GAZA, Feb 29 (Wire) -", "KYIV (Reuters) -"): the place of the report
+    if (startItem.i === 0 && toks[head.j - 1]?.caps && afterTok && (afterTok.n === '(' || (afterTok.n === ','
+      && /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\p{Lu})/u.test(toks[head.j + 1]?.raw ?? '')))) return null;
     // a dateline's country ("KRAMATORSK, Ukraine, April 8 (Wire) -", "GOMA, Congo -"): the place of the report
     if (before === ',' && toks.slice(0, startItem.i - 1).every((t) => t.caps || t.n === ',' || t.n === '-' || t.n === "'")
       && startItem.i > 1) return null;

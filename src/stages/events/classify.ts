@@ -226,12 +226,15 @@ export function decideAcled(model: Model, x: Int32Array, matches: readonly Trigg
   const firstReading = sub;
   const hintFallback = (): AcledDecision | null => {
     // (only where the model's reading named a means the sentence lacks: an IED with no bomb)
-    if (!lex?.subtypeSupport.has(firstReading) || firstReading === 'Peaceful protest' || firstReading === 'Protest with intervention') return null;
+    if (!lex?.subtypeSupport.has(firstReading)) return null;
+    // (a protest reading the sentence does not support gives way to another act, never to another protest)
+    const noProtest = firstReading === 'Peaceful protest' || firstReading === 'Protest with intervention';
     let pick: SubEventType | null = null, bp = -1;
     for (const m of free) {
       const h = m.entry.hint;
       // (not a participant word: "protesters" names people, not what they did)
       if (!h || m.entry.generic || m.entry.kind !== 'acled' || !m.entry.license || PROTESTER_RE.test(m.text) || !supported(h, free, text ?? '', lex)) continue;
+      if (noProtest && eventTypeOf(h) === 'Protests') continue;
       const p = ps[cls.indexOf(h)] ?? 0;
       if (p > bp) { bp = p; pick = h; }
     }

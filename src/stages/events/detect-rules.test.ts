@@ -322,3 +322,13 @@ test('"The fighting broke out on Saturday" goes on about the clash told before; 
   const arrests = run('Police said on Sunday they had detained hundreds of ethnic Tigrayans in the capital under a state of emergency.', '2021-11-07');
   assert.ok(typed(arrests).some((e) => e.subEventType.value === 'Arrests'), typed(arrests).map((e) => e.subEventType.value).join(','));
 });
+
+test('a sentence counting its dead gets the act its trigger names when the model reads nothing; a rule trigger states its event beside a back-reference', () => {
+  const doc = run('GAZA, Feb 29 (Wire) - More than 100 Palestinians were killed and hundreds wounded on Thursday as crowds gathered around an aid convoy on the edge of Gaza City, the health ministry said, accusing Israeli forces of firing on them.', '2024-02-29');
+  const p = toPrediction(doc).events.find((e) => e.event_type !== null);
+  assert.equal(p?.fatalities, 100);
+  assert.notEqual(p?.actor1?.text, 'GAZA');
+  assert.notEqual(p?.actor1?.text, 'an aid convoy');
+  const swap = run('KYIV, Jan 3 (Wire) - Russia and Ukraine exchanged 230 prisoners of war on Wednesday in the largest swap since the start of the war, officials said.', '2024-01-03');
+  assert.ok(typed(swap).some((e) => e.subEventType.value === 'Agreement'));
+});

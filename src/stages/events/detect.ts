@@ -365,7 +365,8 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // In articles, a rule trigger that names the event's type itself ("air strike", "drone
     // attack", "suicide bombing") with a place and date of its own is an event whatever the
     // model (trained on notes) makes of the rest of the clause.
-    const stated = !short && !backRef && hasDate && hasPlace && freeAcled.some((m) => (m.entry.rule && !m.entry.generic
+    // (a rule trigger that is not itself a back-reference states its event whatever other words refer back: "exchanged 230 prisoners … the largest swap since …")
+    const stated = !short && hasDate && hasPlace && freeAcled.some((m) => (m.entry.rule && !m.entry.generic
       // a place taken ("Rebels captured Aleppo … on November 30"): the change of hands is stated
       || m.entry.id === 'territory' && TAKEN_RE.test(m.text)) && !DEFINITE_RE.test(body.slice(Math.max(0, m.start - 40), m.start)));
     // … and so is a sentence that counts the dead or wounded of a killing or a clash it dates and
@@ -373,6 +374,13 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // X, the agency said"): the model's reading of the rest (an agency, its operations) gives way.
     const tollStated = !short && !backRef && hasDate && hasPlace && !background && TOLL_RE.test(body)
       && freeAcled.some((m) => (m.entry.id === 'kill' || m.entry.id === 'clash') && !m.entry.generic);
+    // (where the model has no reading at all, "More than 100 Palestinians were killed … as crowds gathered
+    // around an aid convoy": the killing or the clash the trigger names)
+    if (tollStated && !dec && freeAcled.some((m) => m.entry.license)) {
+      const t = freeAcled.find((m) => m.entry.id === 'clash' && !m.entry.generic) ?? freeAcled.find((m) => m.entry.id === 'kill')!;
+      const sub: SubEventType = t.entry.id === 'clash' ? 'Armed clash' : 'Attack';
+      dec = { type: eventTypeOf(sub) as EventType, sub, p: 0, pType: 0, pNone: 1 - MIN_EVENT_TOLL, by: 'events/rule-toll-stated', how: 'stated' };
+    }
     const minEvent = stated ? 0 : tollStated ? MIN_EVENT_TOLL : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     // In articles, people who marched, rallied or demonstrated somewhere on a day of their own are a
     // protest whatever the model (trained on notes) makes of the cause they marched for ("… against a
