@@ -467,7 +467,13 @@ function claimant(ev: EventMention, c: Ctx): { a: ActorMention; blame: boolean }
       if (after) return { a: after, blame };
       if (blame) continue;
     }
-    const before = inS.filter((a) => a.span.end <= at).pop();
+    let before = inS.filter((a) => a.span.end <= at).pop();
+    // "Al-Shabaab, the al-Qaeda-linked group that …, claimed responsibility": the name the apposition stands for
+    if (before && (before.kind === 'unknown' || before.by === 'actors/phrase')) {
+      const named = actorsInside(c, s.span).filter((a) => a.name && a.span.end <= before!.span.start).pop();
+      const gap = named ? text.slice(named.span.end, before.span.start) : '';
+      if (named && (APPOSITION_GAP.test(gap) || /^\s*,\s*$/.test(gap))) before = named;
+    }
     if (before) return { a: before, blame: false };
   }
   return null;

@@ -236,3 +236,10 @@ test('blamed: "the US blamed X for that attack" names the doer of a drone attack
   assert.equal(a!.actor1?.text, 'the Islamic Resistance in Iraq');
   assert.match(a!.actor1!.by, /blamed/);
 });
+
+test('claimed-responsibility: "Al-Shabaab, the al-Qaeda-linked group …, claimed" names Al-Shabaab, not the apposition', () => {
+  const t = 'A suicide bomber blew himself up at a beach restaurant in Mogadishu on Friday, killing 32 people.\n\n'
+    + 'Al-Shabaab, the al-Qaeda-linked group that has fought the government for years, claimed responsibility in a statement.';
+  const [a] = args(t, [{ trigger: 'suicide bomber', type: 'Explosions/Remote violence', sub: 'Suicide bomb' }], '2024-08-03');
+  assert.match(a!.actor1?.text ?? '', /Al-Shabaab/);
+});
