@@ -658,8 +658,10 @@ function coherence(
     const k0 = q === 1 ? normKey(text.slice(r0.span.start, r0.span.end)) : '';
     const otherName = q === 1 && looseKey(k0) !== looseKey(normKey(e.candidate.name)) && !sharesName(k0, e);
     const shape = shapeOf(hs);
+    // (a second-level division or a city section by a name of its own, "Victoria Park", is no firm evidence
+    // of its country: a park, a ward or a borough abroad shares the name of many a local place)
     const oneCountry = shape.countries === 1 && !otherName &&
-      (e.candidate.featureClass === 'A' || e.candidate.population >= 20_000 || /^PPLA2?$/.test(e.candidate.featureCode));
+      ((e.candidate.featureClass === 'A' && !/^(?:ADM[2-5]|ADMD)$/.test(e.candidate.featureCode)) || e.candidate.population >= 20_000 && e.candidate.featureCode !== 'PPLX' || /^PPLA2?$/.test(e.candidate.featureCode));
     // a division so used whose namesake divisions are all in one country ("(Kain, Yatenga)", "Soum Province")
     const division = usedAsDivision(groups[gi]!, raws, isParent) && e.candidate.featureClass === 'A' && shape.divisionCountries === 1;
     // a big city by its own name ("Dhaka", "Port Elizabeth") is firm whatever its small namesakes

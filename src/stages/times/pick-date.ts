@@ -45,9 +45,11 @@ export function usableDate(t: TimeMention): boolean {
 
 /** A day in a clause about what is yet to come ("would be arraigned on Thursday", "is due in court on Monday"). */
 const FUTURE_BEFORE = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|expected|scheduled|set)\s+to)\s+(?:[\p{L}-]+\s+){0,4}?(?:on\s+|by\s+|next\s+)?$/iu;
+/** A day inside a relative clause in the pluperfect ("a man who had fallen to his death on Saturday"): an earlier event's. */
+const EARLIER_CLAUSE_BEFORE = /\b(?:who|which|that)\s+had\s+(?:[\p{L}'’-]+\s+){1,10}?(?:on|in|at|late|early)?\s*$/iu;
 export function isBackground(text: string, t: TimeMention): boolean {
   const before = text.slice(Math.max(0, t.span.start - 50), t.span.start);
-  return BACKGROUND_BEFORE.test(before) || FUTURE_BEFORE.test(before);
+  return BACKGROUND_BEFORE.test(before) || FUTURE_BEFORE.test(before) || (EARLIER_CLAUSE_BEFORE.test(before) && !/[,;:]/.test(before.slice(before.search(/(?:who|which|that)\s+had/i))));
 }
 
 const isDateline = (t: TimeMention): boolean => t.by.endsWith('+dateline');

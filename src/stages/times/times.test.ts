@@ -477,3 +477,14 @@ test('pickEventDate: a day in a clause about what is yet to come does not date t
   const p = pickEventDate(text, ts, sentences, { sentence: 1, offset: text.indexOf('arrested') });
   assert.equal(p?.time.value, '2023-07-19');
 });
+
+test('pickEventDate: a day inside a pluperfect relative clause is an earlier event\'s', () => {
+  const text = 'Protesters marched through the city on Sunday. Many carried flowers to mourn a man who had fallen to his death on Saturday.';
+  const ts = [mention(text, 'Sunday', 0, '2019-06-16', 'day'), mention(text, 'Saturday', 1, '2019-06-15', 'day')];
+  const sentences: Sentence[] = [
+    { index: 0, span: { start: 0, end: 46 }, tokens: [], paragraph: 0 },
+    { index: 1, span: { start: 47, end: text.length }, tokens: [], paragraph: 0 },
+  ];
+  const p = pickEventDate(text, ts, sentences, { sentence: 1, offset: text.indexOf('carried') });
+  assert.equal(p?.time.value, '2019-06-16');
+});
