@@ -14,15 +14,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../src/util/lexicon.js';
-import { readInputs } from '../src/io/index.js';
 import { extract } from '../src/pipeline/extract.js';
 import { toPrediction } from '../src/output/predictions.js';
 import { gazetteer } from '../src/gazetteer/index.js';
 import { writeSection } from './doc-section.js';
+import { sampleArticles } from './sample-articles.js';
 
 const EVAL = process.env.SITREP_EVAL_DIR ?? path.resolve(ROOT, '../shared/eval');
 const OUT = path.join(process.env.SITREP_EVAL_OUT ?? path.join(ROOT, 'eval-out'), 'samples');
-const ART = path.join(ROOT, 'samples', 'articles'), EXP = path.join(ROOT, 'samples', 'expected');
+const EXP = path.join(ROOT, 'samples', 'expected');
 
 interface Loc { lat?: number; lon?: number; geonameid?: number; near_geonameid?: number; country_iso3?: string | null; accept_country?: boolean }
 type Json = Record<string, any>;
@@ -62,13 +62,12 @@ function goldEvent(e: Json, optional: boolean): Json | null {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const published: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, 'samples', 'published.json'), 'utf8'));
+  const articles = await sampleArticles();
   const gold: string[] = [], pred: string[] = [];
   const byId = new Map<string, Json>();
   for (const f of readdirSync(EXP).filter((f) => f.endsWith('.json')).sort()) {
     const id = f.replace(/\.json$/, ''), g = JSON.parse(readFileSync(path.join(EXP, f), 'utf8'));
-    let article = null;
-    for await (const r of readInputs([path.join(ART, g.file)], { published: published[id] ?? null })) if (r.ok) article = { ...r.article, id };
+    const article = articles.get(g.file.replace(/\.[^.]+$/, ''));
     if (!article) throw new Error(`eval-samples: could not read ${g.file}`);
     const events = [...(g.must ?? []).map((e: Json) => goldEvent(e, false)), ...(g.may ?? []).map((e: Json) => goldEvent(e, true))].filter(Boolean);
     gold.push(JSON.stringify({ id, text: article.text, events }));

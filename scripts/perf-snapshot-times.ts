@@ -26,9 +26,8 @@ import type { AnyStage, Context } from '../src/pipeline/stage.js';
 import { cleanStage } from '../src/stages/clean/index.js';
 import { sentencesStage } from '../src/stages/sentences/index.js';
 import { timesStage } from '../src/stages/times/index.js';
-import { readInputs } from '../src/io/index.js';
-import { ROOT } from '../src/util/lexicon.js';
 import { generateCorpus, newsCorpus } from './bench-corpus.js';
+import { sampleArticles } from './sample-articles.js';
 
 const STAGES: readonly AnyStage[] = [cleanStage, sentencesStage, timesStage];
 const TE3 = process.env.TE3_BATCH ?? '/tmp/te3.jsonl';
@@ -42,13 +41,7 @@ function apply(doc: Document, stage: AnyStage, ctx: Context): Document {
 async function corpora(): Promise<{ name: string; articles: Article[] }[]> {
   const toArticle = (d: { id: string; text: string; published?: string | null }): Article =>
     ({ id: d.id, text: d.text, published: d.published ?? undefined, origin: d.id } as unknown as Article);
-  const dates = JSON.parse(readFileSync(path.join(ROOT, 'samples', 'published.json'), 'utf8')) as Record<string, string>;
-  const samples: Article[] = [];
-  for await (const r of readInputs([path.join(ROOT, 'samples', 'articles')])) {
-    if (!r.ok) continue;
-    const a = r.article;
-    samples.push(!a.published && dates[a.id] ? { ...a, published: dates[a.id] } : a);
-  }
+  const samples = [...(await sampleArticles()).values()];
   const out = [
     { name: 'news200', articles: newsCorpus(200).map(toArticle) },
     { name: 'samples', articles: samples },

@@ -13,7 +13,7 @@
  * samples/published.json), generateCorpus(300, 5, 250) (short ACLED-like notes). The frozen layers
  * make the comparison independent of concurrent changes to the events/places/times stages.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import type { Article, Document, Layers } from '../src/model/document.js';
@@ -24,9 +24,8 @@ import { actorsStage } from '../src/stages/actors/index.js';
 import { argumentsStage } from '../src/stages/arguments/index.js';
 import { attributionStage } from '../src/stages/attribution/index.js';
 import { eventsStage } from '../src/stages/events/index.js';
-import { readInputs } from '../src/io/index.js';
-import { ROOT } from '../src/util/lexicon.js';
 import { generateCorpus, newsCorpus } from './bench-corpus.js';
+import { sampleArticles } from './sample-articles.js';
 
 interface Frozen { set: string; article: Article; layers: Partial<Layers> }
 
@@ -38,14 +37,7 @@ const cmd = pos[0];
 async function corpora(): Promise<{ set: string; article: Article }[]> {
   const out: { set: string; article: Article }[] = [];
   for (const d of newsCorpus(200)) out.push({ set: 'news', article: { id: d.id, text: d.text, published: d.published } });
-  const dir = path.join(ROOT, 'samples', 'articles');
-  const published: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, 'samples', 'published.json'), 'utf8'));
-  for (const f of readdirSync(dir).filter((x) => !x.startsWith('.')).sort()) {
-    const id = f.replace(/\.[^.]+$/, '');
-    for await (const r of readInputs([path.join(dir, f)], { published: published[id] ?? null })) {
-      if (r.ok) out.push({ set: 'samples', article: { ...r.article, id } });
-    }
-  }
+  for (const article of (await sampleArticles()).values()) out.push({ set: 'samples', article });
   for (const d of generateCorpus(300, 5, 250)) out.push({ set: 'acled', article: { id: d.id, text: d.text, published: d.published } });
   return out;
 }

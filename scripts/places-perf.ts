@@ -16,7 +16,7 @@
  * samples/published.json) and the texts of the geo sets' visible part (read at run time from
  * ../shared/eval or $SITREP_EVAL_DIR; only the texts, never the gold). DIR defaults to /tmp/sitrep-places-perf.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,9 +24,9 @@ import type { Article, Layers } from '../src/model/document.js';
 import { DEFAULT_PIPELINE } from '../src/pipeline/default-pipeline.js';
 import { makeContext } from '../src/pipeline/extract.js';
 import { runPipeline } from '../src/pipeline/run.js';
-import { readInputs } from '../src/io/index.js';
 import { ROOT } from '../src/util/lexicon.js';
 import { newsCorpus } from './bench-corpus.js';
+import { sampleArticles } from './sample-articles.js';
 
 interface Frozen { set: string; article: Article; layers: Pick<Layers, 'sentences' | 'actors'> }
 type FindPlaces = (text: string, opts: { sentences?: Layers['sentences']; actors?: Layers['actors'] }) => unknown[];
@@ -41,14 +41,7 @@ const EVAL = process.env.SITREP_EVAL_DIR ?? path.resolve(ROOT, '../shared/eval')
 async function corpora(): Promise<{ set: string; article: Article }[]> {
   const out: { set: string; article: Article }[] = [];
   for (const d of newsCorpus(500)) out.push({ set: 'news', article: { id: d.id, text: d.text, published: d.published } as Article });
-  const dir = path.join(ROOT, 'samples', 'articles');
-  const published: Record<string, string> = JSON.parse(readFileSync(path.join(ROOT, 'samples', 'published.json'), 'utf8'));
-  for (const f of readdirSync(dir).filter((x) => !x.startsWith('.')).sort()) {
-    const id = f.replace(/\.[^.]+$/, '');
-    for await (const r of readInputs([path.join(dir, f)], { published: published[id] ?? null })) {
-      if (r.ok) out.push({ set: 'samples', article: { ...r.article, id } });
-    }
-  }
+  for (const article of (await sampleArticles()).values()) out.push({ set: 'samples', article });
   for (const set of GEO_SETS) {
     const file = path.join(EVAL, set, 'data.jsonl');
     if (!existsSync(file)) { console.error(`(no ${file}: skipped)`); continue; }

@@ -15,17 +15,22 @@ const SPECIAL_RE = /[øØæÆœŒßłŁđĐðþıħ]/g;
 
 /** Lower-case, strip diacritics, drop periods, punctuation → space, collapse spaces. */
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
-/** Keys of other strings already made (names recur across texts); cleared when large. */
-const keyCache = new Map<string, string>();
+/** `fn` remembered per argument (names recur across texts); the memory is cleared when large. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= 50_000) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+const cachedKey = memo(slowKey);
 export function normKey(s: string): string {
-  if (ASCII_WORD.test(s)) return s.toLowerCase();
-  let k = keyCache.get(s);
-  if (k === undefined) {
-    k = slowKey(s);
-    if (keyCache.size >= 50_000) keyCache.clear();
-    keyCache.set(s, k);
-  }
-  return k;
+  return ASCII_WORD.test(s) ? s.toLowerCase() : cachedKey(s);
 }
 function slowKey(s: string): string {
   return s
@@ -46,16 +51,7 @@ export const ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'an', 'az', 'ash'
  * ou→u, ee→i, w→u, and an initial Arabic article dropped. Qamishly/Qamishli, Deir Ezzor/Deir ez Zor,
  * Dayr az Zawr → similar skeletons. Used only as a fallback.
  */
-const looseCache = new Map<string, string>();
-export function looseKey(key: string): string {
-  let v = looseCache.get(key);
-  if (v === undefined) {
-    v = slowLooseKey(key);
-    if (looseCache.size >= 50_000) looseCache.clear();
-    looseCache.set(key, v);
-  }
-  return v;
-}
+export const looseKey: (key: string) => string = memo(slowLooseKey);
 function slowLooseKey(key: string): string {
   let toks = key.split(' ');
   if (toks.length > 1 && ARTICLES.has(toks[0]!)) toks = toks.slice(1);

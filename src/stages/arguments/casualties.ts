@@ -85,8 +85,6 @@ export function numberAt(toks: readonly Tok[], i: number): Num | null {
       if (toks[j]?.n === 'hundred' || toks[j]?.n === 'thousand') { value *= L.numbers.get(toks[j]!.n)!; j++; }
     } else if (L.vague.has(t.n)) { value = L.vague.get(t.n)!; vague = true; }
     else return null;
-    // "how many people were killed", "so many": a question or a degree, not a count
-    if (vague && (toks[i - 1]?.n === 'how' || toks[i - 1]?.n === 'so' || toks[i - 1]?.n === 'too')) return null;
   }
   // "12 to 15", "12-15", "between 12 and 15": the lower figure; "dozens of"
   if (toks[i - 1]?.n === 'between' && toks[j]?.n === 'and' && toks[j + 1] && /^\d/.test(toks[j + 1]!.n)) j += 2;

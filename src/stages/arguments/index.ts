@@ -91,7 +91,17 @@ function newIncident(e: EventMention, ev: EventMention, c: Ctx, bySubType = fals
 /** After a bare participle ("soldiers killed as …"): the words that show it has no object. */
 const REDUCED_PASSIVE_NEXT = new Set(['in', 'as', 'when', 'while', 'during', 'after', 'by', 'on', 'at', 'near', 'following', 'amid', 'outside', 'inside', ',', '.', ':', ';', '-', '–', '—']);
 /** Between a name and its apposition: ", a mostly Tutsi-led " (a comma, a determiner, modifiers). */
-const APPOSITION_GAP = /^\s*,\s*(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}$/u;
+/** Between a name and its apposition: a comma, and the apposition's article when its span leaves it out. */
+const APPOSITION_GAP = /^\s*,\s*(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3})?$/u;
+/**
+ * "The M23, a mostly Tutsi-led group, held …", "Al-Shabaab, the al-Qaeda-linked group that …, claimed":
+ * the named actor a generic apposition stands for (among `actors`), or null.
+ */
+function appositionOf(a: ActorMention, actors: readonly ActorMention[], text: string): ActorMention | null {
+  if (a.kind !== 'unknown' && a.by !== 'actors/phrase') return null;
+  const named = actors.filter((x) => x.name && x.span.end <= a.span.start).pop();
+  return named && APPOSITION_GAP.test(text.slice(named.span.end, a.span.start)) ? named : null;
+}
 /** Between two coordinated subjects: "and", optionally words that begin the second ("and Tigray"). */
 const COORD_GAP = /^\s*(?:,\s*)?and\s+(?:\p{Lu}[\p{L}'’-]*\s+){0,2}$/u;
 /** Words before an actor that make it no doer of the clause ("the killers of police officers"). */
@@ -320,10 +330,8 @@ function assignActors(ev: EventMention, c: Ctx): { a1: ActorRef | null; a2: Acto
     }
     if (subj) {
       // "The M23, a mostly Tutsi-led group, held …": a generic apposition stands for the name before it
-      if (subj.kind === 'unknown' || subj.by === 'actors/phrase') {
-        const named = before.filter((a) => a.span.end <= subj!.span.start && a.name).pop();
-        if (named && APPOSITION_GAP.test(text.slice(named.span.end, subj.span.start)) && /^\s*,/.test(text.slice(subj.span.end, ev.trigger.start))) subj = named;
-      }
+      const named = appositionOf(subj, before, text);
+      if (named && /^\s*,/.test(text.slice(subj.span.end, ev.trigger.start))) subj = named;
     }
     if (subj) {
       a1 = refOf(subj, 'stated', 'arguments/subject');
@@ -467,14 +475,8 @@ function claimant(ev: EventMention, c: Ctx): { a: ActorMention; blame: boolean }
       if (after) return { a: after, blame };
       if (blame) continue;
     }
-    let before = inS.filter((a) => a.span.end <= at).pop();
-    // "Al-Shabaab, the al-Qaeda-linked group that …, claimed responsibility": the name the apposition stands for
-    if (before && (before.kind === 'unknown' || before.by === 'actors/phrase')) {
-      const named = actorsInside(c, s.span).filter((a) => a.name && a.span.end <= before!.span.start).pop();
-      const gap = named ? text.slice(named.span.end, before.span.start) : '';
-      if (named && (APPOSITION_GAP.test(gap) || /^\s*,\s*$/.test(gap))) before = named;
-    }
-    if (before) return { a: before, blame: false };
+    const before = inS.filter((a) => a.span.end <= at).pop();
+    if (before) return { a: appositionOf(before, actorsInside(c, s.span), text) ?? before, blame: false };
   }
   return null;
 }

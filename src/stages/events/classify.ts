@@ -18,10 +18,11 @@ const WEAPON_RE = /\b(?:weapons?|arms|explosives?|ammunition|munitions?|ieds?|bo
 /** Group-activity words that are participants or announcements, not a change to a group. */
 const WEAK_GROUP_RE = /^(?:troops|convoys?|patrol(?:s|led|ling)?|arrived|arrival|announced|declared|launched|closed|training|trained|resum(?:ed|e))$/i;
 const PROTEST_WORD_RE = /\b(?:protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing|ers)|march(?:es|ed|ers)?|rall(?:y|ies|ied)|crowds?)\b/i;
-/** Protesters who may be fighting (not "wounded protesters", "treating injured demonstrators": victims). */
-const PROTESTER_DOERS_RE = /(?<!\b(?:wounded|injured|dead|killed|hurt)\s)\b(?:protesters|protestors|demonstrators|marchers)\b/i;
 /** The people of a protest (not the word "protest": "a protest against the clashes"). */
-const PROTESTER_RE = /\b(?:protesters|protestors|demonstrators|marchers)\b/i;
+const PROTESTER_WORDS = String.raw`\b(?:protesters|protestors|demonstrators|marchers)\b`;
+const PROTESTER_RE = new RegExp(PROTESTER_WORDS, 'i');
+/** Protesters who may be fighting (not "wounded protesters", "treating injured demonstrators": victims). */
+const PROTESTER_DOERS_RE = new RegExp(String.raw`(?<!\b(?:wounded|injured|dead|killed|hurt)\s)` + PROTESTER_WORDS, 'i');
 const POLICE_RE = /\b(?:police(?:men)?|officers|security\s+forces|riot\s+police|troops|soldiers|army|gendarmes?|paramilitar(?:y|ies))\b/i;
 export const CROWD_VIOLENCE_RE = /\b(?:(?:protesters|demonstrators|crowds?|rioters|youths|mobs?)\s+(?:\w+\s+){0,3}?(?:stormed|looted|torched|burn(?:ed|t)|set\s+fire|ransacked|attacked|stoned|threw\s+(?:stones|rocks|bricks|petrol\s+bombs)|hurled|pelted|vandali[sz]ed|clashed)|stormed\s+and\s+looted|petrol\s+bombs|molotov)\b/i;
 

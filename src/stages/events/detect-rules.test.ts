@@ -187,19 +187,24 @@ test('a short wire brief of several paragraphs is read as an article, not as a n
   assert.equal(typed(note).length, 1);
 });
 
-test('a time that names its day dates the sentence ("on Friday evening"); a clock time alone does not', () => {
-  const doc = run('Students had been jumping the barriers in the metro for a week. On Friday evening the protests turned violent: crowds set fire to buses and attacked twenty metro stations in the capital.', '2019-10-19');
-  const e = typed(doc).find((x) => /turned violent/.test(txt(doc, x.evidence)));
+test('a time that names its day dates the sentence ("on Friday evening")', () => {
+  // (that a clock time alone, "shortly before noon", names no day is measured by scripts/eval-samples.ts on
+  // article 09, an extra event there, not by a test here)
+  // the title's riot is taken over by the body's report only when that report has a place and a day of its
+  // own: "On Friday evening" (TIME in TIMEX3 terms) is its day
+  const doc = run('Chile declares state of emergency in Santiago after metro fare riots\n\nStudents had been jumping the barriers in the metro for a week. On Friday evening the protests turned violent: crowds set fire to buses and attacked twenty metro stations in the capital.', '2019-10-19');
+  const e = typed(doc).find((x) => x.eventType.value === 'Riots');
   assert.ok(e, 'the riot is an event');
-  assert.equal(e.eventType.value, 'Riots');
+  assert.match(txt(doc, e.evidence), /turned violent/, 'the body reports the riot, not the title');
 });
 
 test('in articles a sub-type that names a means needs its word in the sentence (no "Sexual violence" without rape or sexual, no "Grenade" without a grenade)', () => {
-  const doc = run('Gunmen on motorbikes raided three villages near the border on Sunday, shooting at everyone they saw and setting houses on fire, the governor of Ménaka said.', '2021-03-22');
-  for (const e of typed(doc)) {
-    assert.notEqual(e.subEventType.value, 'Sexual violence');
-    assert.notEqual(e.subEventType.value, 'Grenade');
-  }
+  // (without subtype_support the classifier reads these two sentences as Sexual violence and Grenade)
+  const girl = run('In Mandalay on Saturday, at least 40 people were killed, including a 13-year-old girl who was shot inside her home, a local news site reported.', '2021-03-28');
+  assert.ok(typed(girl).length > 0);
+  assert.ok(!typed(girl).some((e) => e.subEventType.value === 'Sexual violence'), typed(girl).map((e) => e.subEventType.value).join(','));
+  const hurt = run('Several other troopers were injured on Thursday and were shifted to the army base hospital in Srinagar.', '2019-02-15');
+  assert.ok(!typed(hurt).some((e) => e.subEventType.value === 'Grenade'), typed(hurt).map((e) => e.subEventType.value).join(','));
   const rape = run('Soldiers raped at least ten women in the village of Kabare on Sunday, a local rights group said.', '2021-03-22');
   assert.ok(typed(rape).some((e) => e.subEventType.value === 'Sexual violence'), typed(rape).map((e) => e.subEventType.value).join(','));
 });

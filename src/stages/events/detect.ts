@@ -48,10 +48,6 @@ const MIN_EVENT_TOLL = 0.05;
 const ANOTHER_ACT_RE = /\b(?:a|an|another|one|two|three|second|separate)\s+(?:[\p{L}-]+\s+){0,2}?(?:strikes?|attacks?|raids?|explosions?|blasts?|bombings?|ambush(?:es)?|assaults?|shelling)\s+(?:on|in|at|near|against|hit|struck|killed|targeted)\b/iu;
 /** "X said/told … had been": reported speech backshifts the tense of what happened. */
 const REPORTED_PLUPERFECT_RE = /\b(?:said|says|told|reported|added|stated|announced|confirmed|according\s+to)\b[^.;]{0,80}\bhad\s+been\b|\bhad\s+been\b[^.;]{0,120}\b(?:said|says|told|reported|added|according\s+to)\b/i;
-/** Street names ("Zhylianska Street", "Jomo Kenyatta Avenue"). */
-const STREET_RE = /\b(?:street|st\.?|road|rd\.?|avenue|ave\.?|boulevard|blvd\.?|lane|highway|square|roundabout|alley|drive)$/i;
-/** Words that open a period rather than name a day ("since January", "until March"). */
-const PERIOD_START_RE = /\b(?:since|until|till|through|throughout)\s+(?:the\s+)?(?:(?:early|mid|late|end\s+of|beginning\s+of|start\s+of)[\s-]+)?$/i;
 /** Kinds of actor whose killing is an act of violence (not a toll of victims). */
 const ARMED_DOER = new Set(['military', 'police', 'rebel', 'militia', 'terrorist', 'unknown', 'rioters']);
 /** Words of a place taken by force. */
@@ -214,6 +210,11 @@ function pickTrigger(matches: readonly TriggerMatch[], dec: AcledDecision | null
  * binary search over the mentions sorted by start, instead of a pass over every mention of the article
  * for every sentence (identical result).
  */
+/** A decision stated by one of this stage's rules (the model's probabilities kept where there are some). */
+function byRule(sub: SubEventType, by: string, pNone: number, model: AcledDecision | null): AcledDecision {
+  return { type: eventTypeOf(sub) as EventType, sub, p: model?.p ?? 0, pType: model?.pType ?? 0, pNone, by, how: 'stated' };
+}
+
 function spanIndex<T extends { readonly span: Span }>(list: readonly T[]): (from: number, to: number) => T[] {
   const order = list.map((x, i) => i).sort((a, b) => list[a]!.span.start - list[b]!.span.start || a - b);
   const starts = order.map((i) => list[i]!.span.start);
@@ -259,14 +260,12 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // not the day of the act claimed (the act is dated where it is told, or by the event it names)
     const claim = short ? null : CLAIM_RE.exec(s);
     const claimEnd = claim ? span.start + claim.index + claim[0].length : -1;
-    // (nor is the start of a period, "have executed 40 civilians since January", the day of an act)
-    const times = timesIn(span.start + off, span.end).filter((t) => dated(t) && !(t.span.end <= claimEnd)
-      && !PERIOD_START_RE.test(text.slice(Math.max(0, t.span.start - 30), t.span.start))
-      // (nor a date the times stage reads as background to the act: "since the group began attacking shipping in November")
-      && !isBackgroundDate(text, t));
+    // (nor a date the times stage reads as background to the act: the start of a period, "have executed 40
+    // civilians since January", "since the group began attacking shipping in November")
+    const times = timesIn(span.start + off, span.end).filter((t) => dated(t) && !(t.span.end <= claimEnd) && !isBackgroundDate(text, t));
     // (a street the gazetteer does not know, "on Zhylianska Street", places nothing of its own)
     const places = placesIn(span.start + off, span.end).filter((p) => !p.adjectival && p.resolved?.featureClass !== 'C'
-      && !(!p.resolved && STREET_RE.test(p.text)));
+      && !(!p.resolved && p.by.startsWith('places/street')));
     const points: [number, number][] = [];
     const regions: [number, number][] = [];
     for (const p of places) {
@@ -276,7 +275,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     }
     // The regex fallbacks stand in for the times/places layers only when those are empty.
     // (the dateline's date still makes the lead concrete: it reports the news of that day)
-    const hasDate = times.length > 0 || (off > 0 && (input.times ?? []).some((t) => dated(t) && t.span.start >= span.start && t.span.end <= span.start + off))
+    const hasDate = times.length > 0 || (off > 0 && timesIn(span.start, span.start + off).some(dated))
       || (!anyTimes && DATE_RE.test(s));
     const hasPlace = places.length > 0 || (!anyPlaces && PLACE_RE.test(s));
     let concrete = hasDate || hasPlace;
@@ -284,7 +283,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
 
     // background: a dated sentence well before publication, or past-reference cues.
     // ("the lawmaker said more than 50 people had been killed": the tense of reported speech, not a past event)
-    let background = BACKGROUND_RE.test(s) && !(REPORTED_PLUPERFECT_RE.test(s) && !BACKGROUND_RE.test(s.replace(/\bhad\s+been\b/gi, '')));
+    let background = BACKGROUND_RE.test(REPORTED_PLUPERFECT_RE.test(s) ? s.replace(/\bhad\s+been\b/gi, '') : s);
     const dates: string[] = [];
     for (const t of times) {
       if (!t.value || !/^\d{4}/.test(t.value)) continue;
@@ -323,8 +322,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     /** The country of a demonym right before a trigger ("Israeli artillery", "Turkish drones"). */
     const demonymBefore = (m: TriggerMatch): string | null => {
       const at = span.start + off + m.start;
-      const d = (input.places ?? []).find((p) => p.adjectival && p.span.end <= at && at - p.span.end <= 20 && p.span.start >= span.start
-        && /^[\s\p{L}-]*$/u.test(text.slice(p.span.end, at)));
+      const d = placesIn(span.start, at).find((p) => p.adjectival && at - p.span.end <= 20 && /^[\s\p{L}-]*$/u.test(text.slice(p.span.end, at)));
       return d?.resolved?.countryIso3 ?? null;
     };
     const agent = (m: TriggerMatch): Agent => {
@@ -379,7 +377,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     if (tollStated && !dec && freeAcled.some((m) => m.entry.license)) {
       const t = freeAcled.find((m) => m.entry.id === 'clash' && !m.entry.generic) ?? freeAcled.find((m) => m.entry.id === 'kill')!;
       const sub: SubEventType = t.entry.id === 'clash' ? 'Armed clash' : 'Attack';
-      dec = { type: eventTypeOf(sub) as EventType, sub, p: 0, pType: 0, pNone: 1 - MIN_EVENT_TOLL, by: 'events/rule-toll-stated', how: 'stated' };
+      dec = byRule(sub, 'events/rule-toll-stated', 1 - MIN_EVENT_TOLL, null);
     }
     const minEvent = stated ? 0 : tollStated ? MIN_EVENT_TOLL : strong && !backRef && hasDate && hasPlace && !background ? Math.min(MIN_EVENT_CONCRETE, minBase) : minBase;
     // In articles, people who marched, rallied or demonstrated somewhere on a day of their own are a
@@ -387,18 +385,18 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     // bill that would allow extraditions"): the trigger's own sub-type, stated by rule.
     if (dec && !short && !backRef && ownConcrete && hasDate && hasPlace && !background && 1 - dec.pNone < minEvent && !threat
       && freeAcled.some((m) => m.entry.id === 'protest' && PROTEST_ACT_RE.test(m.text))) {
-      dec = { type: 'Protests', sub: 'Peaceful protest', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-protest-act', how: 'stated' };
+      dec = byRule('Peaceful protest', 'events/rule-protest-act', Math.min(dec.pNone, 1 - minEvent), dec);
     }
     // … and people arrested in numbers somewhere ("police said they had detained hundreds of ethnic
     // Tigrayans in the capital") are arrests, whatever the model makes of the emergency they were held under
     if (dec && !short && (hasPlace || /\bthe\s+capital\b/i.test(body)) && !background && 1 - dec.pNone < minEvent && !threat && ARRESTS_COUNT_RE.test(body)
       && freeAcled.some((m) => m.entry.hint === 'Arrests')) {
-      dec = { type: 'Strategic developments', sub: 'Arrests', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-arrests-count', how: 'stated' };
+      dec = byRule('Arrests', 'events/rule-arrests-count', Math.min(dec.pNone, 1 - minEvent), dec);
     }
     // … and protesters who stormed, torched or attacked something somewhere are a riot ("In Kinshasa,
     // protesters attacked the embassies of …"), whatever the model reads in their grievance
     if (dec && !short && !backRef && hasPlace && !background && 1 - dec.pNone < minEvent && !threat && CROWD_VIOLENCE_RE.test(body)) {
-      dec = { type: 'Riots', sub: 'Violent demonstration', p: dec.p, pType: dec.pType, pNone: Math.min(dec.pNone, 1 - minEvent), by: 'events/rule-crowd-violence', how: 'stated' };
+      dec = byRule('Violent demonstration', 'events/rule-crowd-violence', Math.min(dec.pNone, 1 - minEvent), dec);
     }
     const acledOk = dec !== null && 1 - dec.pNone >= minEvent && freeAcled.some((m) => m.entry.license)
       && (strong || short || (ownConcrete && !backRef))
@@ -428,16 +426,17 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
       // "Other" strategic developments in articles are things someone did: no doer, no event
       // (the reading of a statement, a schedule or a comment otherwise)
       // (nor are civilians who fled or arrived somewhere: displacement is no ACLED event)
-      if (!short && dec.sub === 'Other' && (!subjectOf(trig) || subjectOf(trig)!.kind === 'civilians')) return null;
+      const subj = subjectOf(trig);
+      if (!short && dec.sub === 'Other' && (!subj || subj.kind === 'civilians')) return null;
       const pl = ploverFor(dec.sub, trig.entry.plover, trig.entry.mode);
       return {
         sentence: index, evidence: span,
         trigger: { start: span.start + off + trig.start, end: span.start + off + trig.end },
         acled: dec, plover: pl, confidence: Math.max(stated ? STATED_CONFIDENCE : 0, Math.min(1, (1 - dec.pNone) * dec.pType)),
-        background, concrete, dates, info, points, regions, side: subjectOf(trig)?.country?.value ?? demonymBefore(trig),
+        background, concrete, dates, info, points, regions, side: subj?.country?.value ?? demonymBefore(trig),
         weak: freeAcled.every((m) => m.entry.generic || m.entry.id === 'kill' || PARTICIPANT_RE.test(m.text) || namedBefore(body, m)), own: ownConcrete, placed: hasPlace,
         claim: claim !== null,
-        doer: trig.entry.id === 'kill' && ARMED_DOER.has(subjectOf(trig)?.kind ?? '') && /ed$|ing$/i.test(trig.text) && !/\b(?:was|were|be|been|being|is|are|get|got)\s+(?:[\p{L}-]+ly\s+)?$/iu.test(body.slice(Math.max(0, trig.start - 24), trig.start)),
+        doer: trig.entry.id === 'kill' && ARMED_DOER.has(subj?.kind ?? '') && /ed$|ing$/i.test(trig.text) && !/\b(?:was|were|be|been|being|is|are|get|got)\s+(?:[\p{L}-]+ly\s+)?$/iu.test(body.slice(Math.max(0, trig.start - 24), trig.start)),
       };
     }
     // PLOVER-only: a threat (also a blocked violent trigger under a threat cue), or a free PLOVER trigger.
@@ -476,7 +475,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     for (let m: RegExpExecArray | null; (m = re.exec(s));) {
       const from = span.start + m.index + m[0].length;
       if (m.index < 15 || span.end - from < 20) continue;
-      if ((input.times ?? []).some((t) => dated(t) && t.value && /^\d{4}-\d\d/.test(t.value) && t.span.start >= from && t.span.end <= span.end)) {
+      if (timesIn(from, span.end).some((t) => dated(t) && t.value && /^\d{4}-\d\d/.test(t.value))) {
         at = { cut: span.start + m.index, from: span.start + m.index + m[0].length + (/^\s*/.exec(s.slice(m.index + m[0].length))?.[0].length ?? 0), id: lex.clauseSplits[groupIndex(m, lex.clauseSplits.length)]?.id ?? '' };
       }
     }
@@ -508,7 +507,7 @@ export function detectEvents(input: DetectInput, model: Model, lex: Lexicons): E
     const prev = sents[si - 1];
     const pk = prev ? cands.findIndex((k) => k.sentence === prev.index && k.acled) : -1;
     if (!short && !c?.acled && prev && prev.paragraph === sents[si].paragraph && (pk < 0 || (!cands[pk].points.length && !cands[pk].dates.length))
-      && (input.places ?? []).some((p) => p.span.start >= sp.start && p.span.end <= sp.end && !p.adjectival && p.resolved?.featureClass === 'P')
+      && placesIn(sp.start, sp.end).some((p) => !p.adjectival && p.resolved?.featureClass === 'P')
       && !matchSentence(lex, text.slice(sp.start, sp.end)).some((m) => m.entry.kind === 'acled' && !m.blockedBy && m.entry.license)) {
       const pm = matchSentence(lex, text.slice(prev.span.start, prev.span.end));
       // (a toll alone, "Two peacekeepers were killed", names no event to read on: it folds into one)

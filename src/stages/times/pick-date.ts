@@ -49,7 +49,8 @@ const FUTURE_BEFORE = /\b(?:will|would|shall|(?:is|are|was|were)\s+(?:due|expect
 const EARLIER_CLAUSE_BEFORE = /\b(?:who|which|that)\s+had\s+(?:[\p{L}'’-]+\s+){1,10}?(?:on|in|at|late|early)?\s*$/iu;
 export function isBackground(text: string, t: TimeMention): boolean {
   const before = text.slice(Math.max(0, t.span.start - 50), t.span.start);
-  return BACKGROUND_BEFORE.test(before) || FUTURE_BEFORE.test(before) || (EARLIER_CLAUSE_BEFORE.test(before) && !/[,;:]/.test(before.slice(before.search(/(?:who|which|that)\s+had/i))));
+  // (EARLIER_CLAUSE_BEFORE spans words only: no comma or clause break between "who had" and the day)
+  return BACKGROUND_BEFORE.test(before) || FUTURE_BEFORE.test(before) || EARLIER_CLAUSE_BEFORE.test(before);
 }
 
 const isDateline = (t: TimeMention): boolean => t.by.endsWith('+dateline');
